@@ -1,0 +1,107 @@
+package se.plus.adapters.sip;
+
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipListener;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The one JAIN-SIP listener: it hands each request to the processor of its method. Nothing thrown
+ * here may escape into the stack, whose threads would die with it.
+ */
+final class PlusSipListener implements SipListener {
+
+    private static final Logger LOG = Logger.getLogger(PlusSipListener.class.getName());
+
+    /** Methods of RFC 3261 and its extensions that we know but do not accept: 405, not 501. */
+    private static final Set<String> KNOWN_METHODS = Set.of(
+            Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.REGISTER, Request.OPTIONS,
+            Request.INFO, Request.PRACK, Request.UPDATE, Request.SUBSCRIBE, Request.NOTIFY, Request.REFER,
+            Request.MESSAGE, Request.PUBLISH);
+
+    private final SipContext sip;
+    private final Map<String, MethodProcessor> processors;
+
+    PlusSipListener(SipContext sip, MethodProcessor... processors) {
+        this.sip = sip;
+        this.processors = Stream.of(processors)
+                .collect(Collectors.toUnmodifiableMap(MethodProcessor::method, Function.identity()));
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        try {
+            MethodProcessor processor = processors.get(request.getMethod());
+            if (processor != null) {
+                processor.process(event, sip);
+            } else if (!Request.ACK.equals(request.getMethod())) {
+                refuseMethod(request);
+            }
+        } catch (RuntimeException | Error failure) {
+            LOG.log(Level.WARNING, "request failed: " + request.getMethod(), failure);
+            answerServerError(request);
+        }
+    }
+
+    private void refuseMethod(Request request) {
+        try {
+            if (KNOWN_METHODS.contains(request.getMethod())) {
+                sip.send(sip.responseWithAllow(request, Response.METHOD_NOT_ALLOWED));
+            } else {
+                sip.send(sip.messages().createResponse(Response.NOT_IMPLEMENTED, request));
+            }
+        } catch (ParseException impossible) {
+            LOG.log(Level.FINE, "could not refuse " + request.getMethod(), impossible);
+        }
+    }
+
+    private void answerServerError(Request request) {
+        if (Request.ACK.equals(request.getMethod())) {
+            return;
+        }
+        try {
+            sip.send(sip.messages().createResponse(Response.SERVER_INTERNAL_ERROR, request));
+        } catch (ParseException | RuntimeException ignored) {
+            LOG.log(Level.FINE, "could not answer 500", ignored);
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        // We send no requests yet.
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        // Nothing of ours waits on a transaction yet.
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        LOG.fine(() -> "I/O failure towards " + event.getHost() + ":" + event.getPort() + "/" + event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // No per-transaction state to clean.
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        // No dialogs yet.
+    }
+}

@@ -1,0 +1,37 @@
+package se.plus.adapters.sip;
+
+import java.util.Properties;
+
+/**
+ * The JAIN-SIP limits. The RI's defaults are unbounded (queues, transactions, connections) and let an
+ * overload end in an OutOfMemoryError of the receive thread; see stack.md for the figures behind these.
+ */
+final class SipStackProperties {
+
+    private SipStackProperties() {
+    }
+
+    static Properties forDeployment(String stackName) {
+        var p = new Properties();
+        p.setProperty("javax.sip.STACK_NAME", stackName);
+        p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
+        p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "se.plus.adapters.sip.stacklog.JulStackLogger");
+        p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", "se.plus.adapters.sip.stacklog.JulServerLogger");
+        // A SIP request of ours never needs more; a larger datagram is dropped before it costs a buffer.
+        p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
+        // Under overload, drop what has waited this long (ms) instead of queueing without bound.
+        p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
+        p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
+        p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "1024");
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "false");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "5000");
+        p.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "30");
+        p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE", "180");
+        p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "40");
+        p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
+        p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+        p.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        return p;
+    }
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Configures an unpacked WildFly distribution for the plus-services EAR, from the CLI scripts beside
+# this file. Safe to run again: the configuration is rebuilt from the distribution's own
+# standalone-full.xml each time, so the scripts never see a half-configured server.
+#   provision.sh <wildfly home> <postgresql driver jar>
+# Environment: PLUS_JMS_USER / PLUS_JMS_PASSWORD, the application user for remote JMS clients.
+set -euo pipefail
+home=$1
+driver=$2
+here=$(cd "$(dirname "$0")" && pwd)
+conf=$home/standalone/configuration
+
+cp "$conf/standalone-full.xml" "$conf/standalone-plus.xml"
+
+# The PostgreSQL driver as a static module; H2 ships with the server.
+mkdir -p "$home/modules/org/postgresql/main"
+cp "$driver" "$home/modules/org/postgresql/main/postgresql.jar"
+cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
+
+# Remote JMS clients authenticate against the ApplicationRealm; 'guest' is the role the broker allows.
+[ -f "$conf/application-users.properties.dist" ] || cp "$conf/application-users.properties" "$conf/application-users.properties.dist"
+[ -f "$conf/application-roles.properties.dist" ] || cp "$conf/application-roles.properties" "$conf/application-roles.properties.dist"
+cp "$conf/application-users.properties.dist" "$conf/application-users.properties"
+cp "$conf/application-roles.properties.dist" "$conf/application-roles.properties"
+"$home/bin/add-user.sh" -s -a -u "${PLUS_JMS_USER:?set PLUS_JMS_USER}" -p "${PLUS_JMS_PASSWORD:?set PLUS_JMS_PASSWORD}" -g guest
+
+"$home/bin/jboss-cli.sh" \
+  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/configure.cli,stop-embedded-server" \
+  > "$home/standalone/configure-plus.log" 2>&1 || { cat "$home/standalone/configure-plus.log"; exit 1; }
+echo "WildFly at $home configured ($conf/standalone-plus.xml)"

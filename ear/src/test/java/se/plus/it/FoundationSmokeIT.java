@@ -1,0 +1,72 @@
+package se.plus.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.jms.JMSContext;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The three smoke checks of the foundation, through the real entry points of the deployed EAR. */
+@ExtendWith(ArquillianExtension.class)
+class FoundationSmokeIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return PlusServer.ear();
+    }
+
+    @Test
+    void healthIsUpWithTheDatabaseAndTheSipListenerNamed() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(PlusServer.http("/api/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject health = Json.createReader(new StringReader(response.body())).readObject();
+        assertEquals("UP", health.getString("status"));
+        var components = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .map(check -> check.getString("name") + "=" + check.getString("status"))
+                .toList();
+        assertTrue(components.contains("database=UP"), components.toString());
+        assertTrue(components.contains("sip=UP"), components.toString());
+    }
+
+    @Test
+    void sipOptionsOverUdpIsAnswered200() throws Exception {
+        assertEquals("SIP/2.0 200 OK", SipProbe.options(PlusServer.sipPort(), 3000));
+    }
+
+    @Test
+    void aCommandSentFromOutsideTheServerGetsAReplyCorrelatedToIt() throws Exception {
+        try (var factory = new ActiveMQConnectionFactory(PlusServer.jmsUrl());
+             JMSContext jms = factory.createContext(PlusServer.jmsUser(), PlusServer.jmsPassword())) {
+            var commands = jms.createQueue("plus.commands");
+            var replies = jms.createTemporaryQueue();
+            var consumer = jms.createConsumer(replies);
+            TextMessage request = jms.createTextMessage("{\"extension\":\"1001\",\"digits\":\"*21*0701234567#\",\"device\":\"TERMINAL\"}");
+            request.setJMSReplyTo(replies);
+            request.setJMSCorrelationID("smoke-1");
+            jms.createProducer().send(commands, request);
+
+            var reply = (TextMessage) consumer.receive(20_000);
+
+            assertNotNull(reply, "no reply within 20 s");
+            assertEquals("smoke-1", reply.getJMSCorrelationID());
+            JsonObject body = Json.createReader(new StringReader(reply.getText())).readObject();
+            assertTrue(body.containsKey("outcome"), body.toString());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package se.plus.infrastructure.persistence;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema to the version this build expects, before anything else touches the database.
+ * Other start-up beans that use the database declare {@code @DependsOn("DatabaseMigrations")}.
+ * Bean-managed transactions: Flyway commits each migration itself.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigrations {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
+
+    @Resource(lookup = "java:jboss/datasources/PlusDS")
+    private DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        // Flyway sits in the EAR lib/ and cannot see this module's migrations through its own loader.
+        var result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+}
