@@ -1,0 +1,21 @@
+package se.plus.domain.dialstring;
+
+/** {@code *#75*<q>#}: am I logged in to queue {@code <q>}? */
+public record QueryQueue(int queue) implements ServiceCommand {
+
+    public QueryQueue {
+        if (queue < 1 || queue > 999_999) {
+            throw new IllegalArgumentException("queue numbers are 1–999999: " + queue);
+        }
+    }
+
+    @Override
+    public String service() {
+        return "QUEUE";
+    }
+
+    @Override
+    public String action() {
+        return "QUERY";
+    }
+}

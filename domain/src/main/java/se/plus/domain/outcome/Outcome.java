@@ -1,0 +1,50 @@
+package se.plus.domain.outcome;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import se.plus.domain.event.DomainEvent;
+import se.plus.domain.queue.Queue;
+import se.plus.domain.user.User;
+
+/**
+ * How a plus-service code ended: done (with the state after it and what changed) or refused with a
+ * reason. A refusal is a value, not an exception, and changes nothing.
+ */
+public sealed interface Outcome {
+
+    Message message();
+
+    /**
+     * The code took effect. {@code events} is empty when nothing changed (a status query, logging in
+     * twice); {@code queueAfter} is present when the command concerned a queue.
+     */
+    record Done(String service, String action, User userAfter, Optional<Queue> queueAfter,
+                List<DomainEvent> events, Message message) implements Outcome {
+        public Done {
+            Objects.requireNonNull(service, "service");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(userAfter, "userAfter");
+            Objects.requireNonNull(queueAfter, "queueAfter");
+            events = List.copyOf(events);
+            Objects.requireNonNull(message, "message");
+        }
+
+        public boolean changedSomething() {
+            return !events.isEmpty();
+        }
+    }
+
+    /** The code was refused; {@code detail} says why, in English, for logs and problem+json. */
+    record Refused(OutcomeCode code, String detail, Message message) implements Outcome {
+        public Refused {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(message, "message");
+        }
+
+        public Refused(OutcomeCode code, String detail) {
+            this(code, detail, code.message());
+        }
+    }
+}

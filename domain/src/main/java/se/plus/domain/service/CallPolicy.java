@@ -1,0 +1,21 @@
+package se.plus.domain.service;
+
+import java.util.Optional;
+import se.plus.domain.dialstring.ServiceCommand;
+import se.plus.domain.outcome.OutcomeCode;
+import se.plus.domain.outcome.Refusal;
+
+/** Codes that place or act on a call are for phones; without one they are not allowed (contract.md). */
+final class CallPolicy {
+
+    private CallPolicy() {
+    }
+
+    static Optional<Refusal> callCommandsNeedAPhone(ServiceCommand command) {
+        if (!command.requiresCall()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(OutcomeCode.NOT_ALLOWED, command.service() + " acts on a call and needs a "
+                + "phone: dial it from a registered phone (REST and JMS have no call control)"));
+    }
+}
