@@ -1,0 +1,37 @@
+package se.plus.application.dial;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import se.plus.application.port.in.DialRequest;
+import se.plus.application.port.in.ExecuteDialStringUseCase;
+import se.plus.application.service.ServiceExecution;
+import se.plus.domain.dialstring.DialStringParser;
+import se.plus.domain.dialstring.ParseResult;
+import se.plus.domain.outcome.Outcome;
+import se.plus.domain.outcome.OutcomeCode;
+
+@ApplicationScoped
+class ExecuteDialStringService implements ExecuteDialStringUseCase {
+
+    private final ServiceExecution execution;
+
+    @Inject
+    ExecuteDialStringService(ServiceExecution execution) {
+        this.execution = execution;
+    }
+
+    @Override
+    public Outcome execute(DialRequest request) {
+        if (request.digits().length() > DialRequest.MAX_DIGITS) {
+            execution.requireUser(request.extension());
+            return new Outcome.Refused(OutcomeCode.INVALID_CODE,
+                    "a dial string is at most " + DialRequest.MAX_DIGITS + " characters");
+        }
+        ParseResult parsed = DialStringParser.parse(request.digits(), request.dialect(), request.context());
+        if (parsed instanceof ParseResult.Rejected) {
+            execution.requireUser(request.extension());
+            return ((ParseResult.Rejected) parsed).toOutcome();
+        }
+        return execution.execute(request.extension(), ((ParseResult.Parsed) parsed).command(), request.actor());
+    }
+}

@@ -1,0 +1,13 @@
+package se.plus.application.port.out;
+
+import java.time.ZoneId;
+
+/** Settings of the one company PBX this deployment serves. */
+public interface CompanySettings {
+
+    /** The company's local time, in which time specs of {@code *24*} are read. */
+    ZoneId zone();
+
+    /** The SIP digest realm (the SIP domain). */
+    String sipRealm();
+}

@@ -1,0 +1,155 @@
+package se.plus.application.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import se.plus.application.port.in.Actor;
+import se.plus.application.port.in.NoSuchUserException;
+import se.plus.application.port.out.AuditRecord;
+import se.plus.application.port.out.AuditTrail;
+import se.plus.application.port.out.CompanySettings;
+import se.plus.application.port.out.Queues;
+import se.plus.application.port.out.ServiceEvents;
+import se.plus.application.port.out.Users;
+import se.plus.domain.dialstring.QueryQueue;
+import se.plus.domain.dialstring.QueueLogIn;
+import se.plus.domain.dialstring.QueueLogOut;
+import se.plus.domain.dialstring.ServiceCommand;
+import se.plus.domain.number.Extension;
+import se.plus.domain.outcome.Decision;
+import se.plus.domain.outcome.Message;
+import se.plus.domain.outcome.Outcome;
+import se.plus.domain.queue.Queue;
+import se.plus.domain.service.PlusServices;
+import se.plus.domain.user.Colleagues;
+import se.plus.domain.user.User;
+
+/**
+ * Applies one plus-service command to a user, whichever entry point it came through: load, let the
+ * domain decide, and when something changed store it with its audit record and its events in the
+ * same transaction. A refusal stores nothing.
+ */
+@ApplicationScoped
+public class ServiceExecution {
+
+    private static final Message CHANGED = new Message("Ändringen är gjord", "The change is made");
+
+    private final Users users;
+    private final Queues queues;
+    private final AuditTrail audit;
+    private final ServiceEvents events;
+    private final CompanySettings company;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public ServiceExecution(Users users, Queues queues, AuditTrail audit, ServiceEvents events,
+                            CompanySettings company, Clock clock, UnitOfWork unitOfWork) {
+        this.users = users;
+        this.queues = queues;
+        this.audit = audit;
+        this.events = events;
+        this.company = company;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    /** For CDI's proxy only. */
+    protected ServiceExecution() {
+        this(null, null, null, null, null, null, null);
+    }
+
+    public Outcome execute(Extension extension, ServiceCommand command, Actor actor) {
+        return UnitOfWork.retryingOnConflict(unitOfWork, () -> once(extension, command, actor));
+    }
+
+    /**
+     * A change of the user's service state by an explicit operation (REST, JMS) rather than a code:
+     * {@code verb} is the domain's rule for it; the storing is the same as for a code.
+     */
+    public Outcome change(Extension extension, Actor actor, String service, String action,
+                          BiFunction<User, Instant, Decision<User>> verb) {
+        return UnitOfWork.retryingOnConflict(unitOfWork, () -> {
+            Instant now = clock.instant();
+            User user = users.find(extension).orElseThrow(() -> new NoSuchUserException(extension));
+            Decision<User> decision = verb.apply(user, now);
+            if (decision instanceof Decision.Rejected) {
+                return ((Decision.Rejected<User>) decision).refusal().toOutcome();
+            }
+            Decision.Accepted<User> accepted = (Decision.Accepted<User>) decision;
+            var done = new Outcome.Done(service, action, accepted.after(), Optional.empty(), accepted.events(), CHANGED);
+            if (!accepted.after().equals(user)) {
+                store(actor, now, service + " " + action, user, Optional.empty(), done);
+            }
+            return done;
+        });
+    }
+
+    /** The user must exist whatever the code; an unknown extension is not a refusal of the code. */
+    public void requireUser(Extension extension) {
+        if (users.find(extension).isEmpty()) {
+            throw new NoSuchUserException(extension);
+        }
+    }
+
+    private Outcome once(Extension extension, ServiceCommand command, Actor actor) {
+        Instant now = clock.instant();
+        User user = users.find(extension).orElseThrow(() -> new NoSuchUserException(extension));
+        Optional<Queue> queue = queueNumber(command).flatMap(queues::find);
+        Outcome outcome = new PlusServices(colleagues()).execute(command, user, queue, now, company.zone());
+        if (outcome instanceof Outcome.Done) {
+            Outcome.Done done = (Outcome.Done) outcome;
+            if (done.changedSomething()) {
+                store(actor, now, command.service() + " " + command.action(), user, queue, done);
+            }
+        }
+        return outcome;
+    }
+
+    private void store(Actor actor, Instant now, String action, User before, Optional<Queue> queueBefore,
+                       Outcome.Done done) {
+        if (!done.userAfter().equals(before)) {
+            users.save(done.userAfter());
+            audit.record(new AuditRecord(now, actor.name(), actor.via(), Optional.of(before.extension().digits()),
+                    action, StateSummary.of(before), StateSummary.of(done.userAfter())));
+        }
+        if (done.queueAfter().isPresent() && !done.queueAfter().equals(queueBefore)) {
+            Queue after = done.queueAfter().get();
+            queues.save(after);
+            audit.record(new AuditRecord(now, actor.name(), actor.via(), Optional.of(before.extension().digits()),
+                    action, queueBefore.map(StateSummary::of).orElse("-"), StateSummary.of(after)));
+        }
+        done.events().forEach(event -> events.publish(event, actor.via()));
+    }
+
+    /** The other users, as the rules may look them up (loops, unknown extensions). */
+    public Colleagues colleagues() {
+        return new Colleagues() {
+            @Override
+            public Optional<User> findByNumber(se.plus.domain.number.PhoneNumber number) {
+                return users.findByNumber(number);
+            }
+
+            @Override
+            public boolean knowsEveryExtension() {
+                return true;
+            }
+        };
+    }
+
+    private static Optional<Integer> queueNumber(ServiceCommand command) {
+        if (command instanceof QueueLogIn) {
+            return Optional.of(((QueueLogIn) command).queue());
+        }
+        if (command instanceof QueueLogOut) {
+            return Optional.of(((QueueLogOut) command).queue());
+        }
+        if (command instanceof QueryQueue) {
+            return Optional.of(((QueryQueue) command).queue());
+        }
+        return Optional.empty();
+    }
+}
