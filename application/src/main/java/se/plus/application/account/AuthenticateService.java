@@ -44,13 +44,14 @@ class AuthenticateService implements AuthenticateUseCase {
     }
 
     @Override
-    public void ensureAdministrator(String username, char[] password) {
+    public boolean ensureAdministrator(String username, char[] password) {
         String hash = hashing.hash(password);
         boolean created = unitOfWork.inTransaction(() -> !accounts.anyAdministrator()
                 && accounts.add(new Account(username, hash, Role.ADMIN, Optional.empty())));
         if (created) {
-            LOG.info(() -> "First administrator '" + username + "' created from configuration");
+            LOG.info(() -> "First administrator '" + username + "' created");
         }
+        return created;
     }
 
     private String decoy() {

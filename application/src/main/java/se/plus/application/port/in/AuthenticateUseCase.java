@@ -8,8 +8,8 @@ public interface AuthenticateUseCase {
 
     Optional<Principal> authenticate(String username, char[] password);
 
-    /** The first administrator, from configuration, when there is none yet. */
-    void ensureAdministrator(String username, char[] password);
+    /** The first administrator, from configuration, when there is none yet; {@code true} if created now. */
+    boolean ensureAdministrator(String username, char[] password);
 
     record Principal(String username, Role role, Optional<Extension> extension) {
     }

@@ -1,0 +1,60 @@
+package se.plus.adapters.jms;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import se.plus.application.port.in.EntryPoint;
+import se.plus.domain.event.CallPickedUp;
+import se.plus.domain.event.CallTransferred;
+import se.plus.domain.event.CallWaitingChanged;
+import se.plus.domain.event.DomainEvent;
+import se.plus.domain.event.ForwardingChanged;
+import se.plus.domain.event.ProfileActivated;
+import se.plus.domain.event.ProfileExpired;
+import se.plus.domain.event.QueueLogin;
+import se.plus.domain.event.QueueLogout;
+
+/**
+ * The JSON of an event on {@code plus.events}: {@code {type, extension, at, source, ...}} with the
+ * fields of its type (README, "Events"). Written field by field so the schema is ours, not a side
+ * effect of the domain's record layout.
+ */
+final class EventJson {
+
+    private EventJson() {
+    }
+
+    static String of(DomainEvent event, EntryPoint source) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", event.type())
+                .add("extension", event.extension().digits())
+                .add("at", event.at().toString())
+                .add("source", source.name());
+        if (event instanceof ForwardingChanged) {
+            var e = (ForwardingChanged) event;
+            json.add("kind", e.kind().name());
+            e.target().ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
+            json.add("noAnswerDelaySeconds", e.noAnswerDelaySeconds());
+        } else if (event instanceof ProfileActivated) {
+            var e = (ProfileActivated) event;
+            json.add("profile", e.profileNumber()).add("profileName", e.profileName());
+            e.until().ifPresentOrElse(u -> json.add("until", u.toString()), () -> json.addNull("until"));
+        } else if (event instanceof ProfileExpired) {
+            var e = (ProfileExpired) event;
+            json.add("profile", e.expiredProfileNumber()).add("profileName", e.expiredProfileName())
+                    .add("endedAt", e.endedAt().toString());
+        } else if (event instanceof QueueLogin) {
+            json.add("queue", ((QueueLogin) event).queueNumber());
+        } else if (event instanceof QueueLogout) {
+            json.add("queue", ((QueueLogout) event).queueNumber());
+        } else if (event instanceof CallWaitingChanged) {
+            json.add("on", ((CallWaitingChanged) event).on());
+        } else if (event instanceof CallPickedUp) {
+            var e = (CallPickedUp) event;
+            json.add("ringingAt", e.ringingAt().digits()).add("caller", e.caller().value());
+        } else if (event instanceof CallTransferred) {
+            var e = (CallTransferred) event;
+            json.add("target", e.target().value()).add("mode", e.mode().name());
+        }
+        return json.build().toString();
+    }
+}

@@ -1,0 +1,38 @@
+package se.plus.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import se.plus.application.port.out.CompanySettings;
+
+/** Company settings from system properties / environment variables (README, "Settings"). */
+@ApplicationScoped
+class MicroProfileCompanySettings implements CompanySettings {
+
+    @Inject
+    @ConfigProperty(name = "plus.timezone", defaultValue = "Europe/Stockholm")
+    String timezone;
+
+    @Inject
+    @ConfigProperty(name = "plus.sip.domain", defaultValue = "plus.local")
+    String sipDomain;
+
+    @Override
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    @Override
+    public String sipRealm() {
+        return sipDomain;
+    }
+
+    /** The one clock of the application: UTC instants; the company zone is applied by the rules. */
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

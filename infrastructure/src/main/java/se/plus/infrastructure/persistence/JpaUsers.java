@@ -1,0 +1,113 @@
+package se.plus.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import se.plus.application.port.out.ConcurrentChangeException;
+import se.plus.application.port.out.Users;
+import se.plus.domain.number.Extension;
+import se.plus.domain.number.PhoneNumber;
+import se.plus.domain.user.User;
+
+@ApplicationScoped
+class JpaUsers implements Users {
+
+    @PersistenceContext(unitName = "plus")
+    EntityManager em;
+
+    @Override
+    public Optional<User> find(Extension extension) {
+        return row(extension.digits()).map(UserMapper::toDomain);
+    }
+
+    @Override
+    public Optional<User> findByNumber(PhoneNumber number) {
+        if (number.isExtension()) {
+            return row(number.value()).map(UserMapper::toDomain);
+        }
+        return em.createQuery("select u from UserEntity u where u.fixedNumber = :n or u.mobileNumber = :n", UserEntity.class)
+                .setParameter("n", number.value())
+                .getResultStream().findFirst().map(UserMapper::toDomain);
+    }
+
+    @Override
+    public List<User> all() {
+        return em.createQuery("select distinct u from UserEntity u left join fetch u.profiles order by u.extension", UserEntity.class)
+                .getResultStream().map(UserMapper::toDomain).toList();
+    }
+
+    @Override
+    public List<Extension> withActivationEndedBy(Instant now, int limit) {
+        return em.createQuery("select u.extension from UserEntity u where u.activeProfileUntil <= :now"
+                        + " order by u.activeProfileUntil", String.class)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultStream().map(Extension::of).toList();
+    }
+
+    @Override
+    public boolean add(User user, SipSecrets sip) {
+        if (em.find(UserEntity.class, user.extension().digits()) != null) {
+            return false;
+        }
+        var row = new UserEntity();
+        UserMapper.copy(user, row);
+        copy(sip, row);
+        em.persist(row);
+        return true;
+    }
+
+    @Override
+    public void save(User user) {
+        UserEntity row = em.find(UserEntity.class, user.extension().digits());
+        if (row == null) {
+            throw new ConcurrentChangeException("user " + user.extension() + " (removed)", null);
+        }
+        UserMapper.copy(user, row);
+        flush("user " + user.extension());
+    }
+
+    @Override
+    public void changeSipSecrets(Extension extension, SipSecrets sip) {
+        row(extension.digits()).ifPresent(row -> copy(sip, row));
+    }
+
+    @Override
+    public Optional<SipSecrets> sipSecrets(Extension extension) {
+        return Optional.ofNullable(em.find(UserEntity.class, extension.digits()))
+                .map(row -> new SipSecrets(row.sipRealm, row.sipHa1Md5, row.sipHa1Sha256));
+    }
+
+    @Override
+    public boolean remove(Extension extension) {
+        UserEntity row = em.find(UserEntity.class, extension.digits());
+        if (row == null) {
+            return false;
+        }
+        em.remove(row);
+        return true;
+    }
+
+    private Optional<UserEntity> row(String extension) {
+        return Optional.ofNullable(em.find(UserEntity.class, extension));
+    }
+
+    private static void copy(SipSecrets sip, UserEntity row) {
+        row.sipRealm = sip.realm();
+        row.sipHa1Md5 = sip.ha1Md5();
+        row.sipHa1Sha256 = sip.ha1Sha256();
+    }
+
+    /** Writes now, so that a lost race surfaces here as CONFLICT rather than at commit. */
+    private void flush(String what) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException lost) {
+            throw new ConcurrentChangeException(what, lost);
+        }
+    }
+}
