@@ -33,10 +33,12 @@ final class PlusSipListener implements SipListener {
             Request.MESSAGE, Request.PUBLISH);
 
     private final SipContext sip;
+    private final FailureTracker failures;
     private final Map<String, MethodProcessor> processors;
 
-    PlusSipListener(SipContext sip, MethodProcessor... processors) {
+    PlusSipListener(SipContext sip, FailureTracker failures, MethodProcessor... processors) {
         this.sip = sip;
+        this.failures = failures;
         this.processors = Stream.of(processors)
                 .collect(Collectors.toUnmodifiableMap(MethodProcessor::method, Function.identity()));
     }
@@ -44,6 +46,10 @@ final class PlusSipListener implements SipListener {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        if (failures.isBlocked(SipContext.source(request), sip.now())) {
+            // Blocked for repeated authentication failures: silence, as a firewall rule would give.
+            return;
+        }
         try {
             MethodProcessor processor = processors.get(request.getMethod());
             if (processor != null) {

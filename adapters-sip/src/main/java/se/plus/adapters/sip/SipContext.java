@@ -1,12 +1,22 @@
 package se.plus.adapters.sip;
 
+import gov.nist.javax.sip.message.SIPMessage;
+import java.net.InetAddress;
 import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
+import javax.sip.header.RetryAfterHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.header.WarningHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -16,16 +26,24 @@ final class SipContext {
 
     private static final Logger LOG = Logger.getLogger(SipContext.class.getName());
 
-    static final List<String> ALLOWED_METHODS = List.of(Request.OPTIONS);
+    static final List<String> ALLOWED_METHODS = List.of(
+            Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.REGISTER, Request.OPTIONS);
 
     private final SipProvider provider;
     private final MessageFactory messages;
     private final HeaderFactory headers;
+    private final AddressFactory addresses;
+    private final String domain;
+    private final Clock clock;
 
-    SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers) {
+    SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
+               String domain, Clock clock) {
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
+        this.addresses = addresses;
+        this.domain = domain;
+        this.clock = clock;
     }
 
     MessageFactory messages() {
@@ -34,6 +52,22 @@ final class SipContext {
 
     HeaderFactory headers() {
         return headers;
+    }
+
+    AddressFactory addresses() {
+        return addresses;
+    }
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    String domain() {
+        return domain;
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /** A response with the Allow header RFC 3261 §11.2/§21.4.6 asks for on OPTIONS and 405. */
@@ -50,5 +84,89 @@ final class SipContext {
         } catch (SipException failure) {
             LOG.log(Level.FINE, "could not send a response", failure);
         }
+    }
+
+    /**
+     * The server transaction for a new request, or null for a retransmission (the stack answers it
+     * with the last response itself) or a request the stack cannot take a transaction for.
+     */
+    ServerTransaction transactionFor(Request request) {
+        try {
+            return provider.getNewServerTransaction(request);
+        } catch (TransactionAlreadyExistsException retransmission) {
+            return null;
+        } catch (SipException | RuntimeException failure) {
+            LOG.log(Level.FINE, "no transaction for " + request.getMethod(), failure);
+            return null;
+        }
+    }
+
+    void reply(ServerTransaction transaction, Response response) {
+        try {
+            transaction.sendResponse(response);
+        } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.FINE, "could not send " + response.getStatusCode(), failure);
+        }
+    }
+
+    void reply(ServerTransaction transaction, int status) {
+        try {
+            reply(transaction, messages.createResponse(status, transaction.getRequest()));
+        } catch (ParseException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** A final response with our own reason phrase and a Warning (RFC 3261 §20.43) for people. */
+    Response response(Request request, int status, String reasonPhrase, String warning) {
+        try {
+            Response response = messages.createResponse(status, request);
+            if (reasonPhrase != null) {
+                response.setReasonPhrase(reasonPhrase);
+            }
+            if (warning != null) {
+                WarningHeader header = headers.createWarningHeader(domain, WarningHeader.MISCELLANEOUS_WARNING, warning);
+                response.addHeader(header);
+            }
+            return response;
+        } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** 503 with Retry-After: the server is busy, the phone may try again shortly (RFC 3261 §21.5.4). */
+    void replyBusy(ServerTransaction transaction) {
+        try {
+            Response response = messages.createResponse(Response.SERVICE_UNAVAILABLE, transaction.getRequest());
+            RetryAfterHeader retry = headers.createRetryAfterHeader(5);
+            response.addHeader(retry);
+            reply(transaction, response);
+        } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The address a request really came from (not what its Via claims): what failures are counted by. */
+    static String source(Request request) {
+        if (request instanceof SIPMessage message) {
+            InetAddress remote = message.getRemoteAddress();
+            if (remote != null) {
+                return remote.getHostAddress();
+            }
+        }
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        if (via == null) {
+            return "unknown";
+        }
+        return via.getReceived() != null ? via.getReceived() : via.getHost();
+    }
+
+    /** The local address a request arrived on: where our media and Contact must point. */
+    static String localAddress(Request request, String fallback) {
+        if (request instanceof SIPMessage message && message.getLocalAddress() != null
+                && !message.getLocalAddress().isAnyLocalAddress()) {
+            return message.getLocalAddress().getHostAddress();
+        }
+        return fallback;
     }
 }

@@ -1,21 +1,29 @@
 package se.plus.adapters.sip;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ListeningPoint;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
+import se.plus.application.port.in.ExecuteDialStringUseCase;
+import se.plus.application.port.in.FindSipCredentialsUseCase;
 
 /**
  * The JAIN-SIP stack, living exactly as long as the deployment: started when the EAR starts, and on
@@ -28,8 +36,31 @@ public class SipServer {
 
     private static final Logger LOG = Logger.getLogger(SipServer.class.getName());
 
+    /** Workers for blocking work and the queue before them; beyond it requests get 503. */
+    private static final int WORKERS = 16;
+    private static final int WORK_QUEUE = 512;
+    /** Concurrent tones; beyond it a call still ends as it should, silently. */
+    private static final int MAX_TONES = 2000;
+    private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
+    private static final int MAX_REMEMBERED_NONCES = 500_000;
+
     @Inject
     SipSettings settings;
+
+    @Inject
+    LocationService locations;
+
+    @Inject
+    ExecuteDialStringUseCase dial;
+
+    @Inject
+    FindSipCredentialsUseCase credentials;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private SipWorkers workers;
+    private TonePlayer tones;
 
     private SipStack stack;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
@@ -49,8 +80,9 @@ public class SipServer {
             for (ListeningPoint extra : listeningPoints.subList(1, listeningPoints.size())) {
                 provider.addListeningPoint(extra);
             }
-            var sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory());
-            listener = new PlusSipListener(sip, new OptionsProcessor());
+            var sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
+                    factory.createAddressFactory(), settings.domain(), Clock.systemUTC());
+            listener = new PlusSipListener(sip, failures(), processors());
             provider.addSipListener(listener);
             stack.start();
             LOG.info(() -> "SIP listening on " + settings.address() + ":" + settings.port()
@@ -60,6 +92,40 @@ public class SipServer {
             throw new IllegalStateException("SIP listener could not start on " + settings.address() + ":"
                     + settings.port() + ": " + failure.getMessage(), failure);
         }
+    }
+
+    private FailureTracker failures;
+
+    private FailureTracker failures() {
+        if (failures == null) {
+            failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
+                    Duration.ofSeconds(settings.authBlockSeconds()));
+        }
+        return failures;
+    }
+
+    private MethodProcessor[] processors() throws java.io.IOException {
+        workers = new SipWorkers(threads, WORKERS, WORK_QUEUE);
+        tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
+        var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
+        var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures(), credentials::find);
+        var dialects = new DeviceDialects(settings.mobileUserAgents().orElse(null), settings.mobileExtensions().orElse(null));
+        workers.clock().scheduleWithFixedDelay(() -> {
+            Instant now = Instant.now();
+            locations.purge(now);
+            nonces.forgetExpired(now);
+            failures().forgetOld(now);
+        }, 30, 30, TimeUnit.SECONDS);
+        var invites = new InviteProcessor(authenticator, dial, dialects, workers, tones,
+                settings.loopbackReachableAddress(), settings.port());
+        return new MethodProcessor[] {
+            new OptionsProcessor(),
+            new RegisterProcessor(authenticator, locations, dialects, workers),
+            invites,
+            new AckProcessor(tones),
+            new ByeProcessor(),
+            new CancelProcessor(invites),
+        };
     }
 
     /** Order matters (provider, listening points, stack): otherwise the socket outlives the deployment. */
@@ -82,6 +148,14 @@ public class SipServer {
             LOG.log(Level.WARNING, "SIP listener did not close cleanly", failure);
         } finally {
             stack.stop();
+            if (tones != null) {
+                tones.close();
+            }
+            if (workers != null) {
+                workers.close();
+            }
+            tones = null;
+            workers = null;
             SipFactory.getInstance().resetFactory();
             listeningPoints.clear();
             provider = null;

@@ -2,6 +2,7 @@ package se.plus.adapters.sip;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,6 +24,22 @@ public class SipSettings {
     @ConfigProperty(name = "plus.sip.domain", defaultValue = "plus.local")
     String domain;
 
+    @Inject
+    @ConfigProperty(name = "plus.sip.mobile-user-agents")
+    Optional<String> mobileUserAgents;
+
+    @Inject
+    @ConfigProperty(name = "plus.sip.mobile-extensions")
+    Optional<String> mobileExtensions;
+
+    @Inject
+    @ConfigProperty(name = "plus.sip.auth.max-failures", defaultValue = "10")
+    int authMaxFailures;
+
+    @Inject
+    @ConfigProperty(name = "plus.sip.auth.block-seconds", defaultValue = "300")
+    int authBlockSeconds;
+
     public String address() {
         return address;
     }
@@ -33,6 +50,25 @@ public class SipSettings {
 
     public String domain() {
         return domain;
+    }
+
+    /** A Java regular expression found in the User-Agent of devices that dial as mobiles. */
+    public Optional<String> mobileUserAgents() {
+        return mobileUserAgents;
+    }
+
+    /** Extensions (comma-separated) whose SIP accounts are mobile legs. */
+    public Optional<String> mobileExtensions() {
+        return mobileExtensions;
+    }
+
+    /** Authentication failures from one address within a minute before it is blocked. */
+    public int authMaxFailures() {
+        return authMaxFailures;
+    }
+
+    public int authBlockSeconds() {
+        return authBlockSeconds;
     }
 
     /** The address a process on this machine reaches the listener on. */

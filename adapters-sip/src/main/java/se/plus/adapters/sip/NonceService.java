@@ -1,0 +1,138 @@
+package se.plus.adapters.sip;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Digest nonces that expire and cannot be replayed. A nonce carries its issue time and an HMAC of it
+ * under a per-boot key, so issuing costs no memory (a flood of unauthenticated requests stores
+ * nothing); only a nonce that was used is remembered, with the highest nonce-count seen, until it
+ * expires. A request is accepted once per (nonce, nc): with qop the nc must grow (RFC 7616 §3.4), a
+ * request without qop (RFC 2069 phones) may use its nonce once.
+ */
+final class NonceService {
+
+    enum Verdict {
+        /** Fresh, issued by us, and this nonce-count never seen: accept. */
+        VALID,
+        /** Ours but expired: challenge again with {@code stale=true}, the phone retries silently. */
+        STALE,
+        /** Not ours, tampered, or a count already used: a replay. */
+        INVALID
+    }
+
+    private static final int RANDOM_BYTES = 9;
+    private static final int MAC_BYTES = 15;
+
+    private final Duration lifetime;
+    private final int maxRemembered;
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, UsedNonce> used = new ConcurrentHashMap<>();
+
+    private record UsedNonce(Instant expires, long highestCount) {
+    }
+
+    NonceService(Duration lifetime, int maxRemembered) {
+        this.lifetime = lifetime;
+        this.maxRemembered = maxRemembered;
+        var secret = new byte[32];
+        random.nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    String issue(Instant now) {
+        var body = ByteBuffer.allocate(Long.BYTES + RANDOM_BYTES);
+        body.putLong(now.toEpochMilli());
+        var salt = new byte[RANDOM_BYTES];
+        random.nextBytes(salt);
+        body.put(salt);
+        byte[] signed = ByteBuffer.allocate(body.capacity() + MAC_BYTES).put(body.array()).put(mac(body.array())).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
+    }
+
+    /**
+     * Judges a nonce for one request and, when valid, records the count so the same request cannot
+     * be played again. {@code nonceCount} is ignored without qop (the nonce is then one-time).
+     */
+    Verdict use(String nonce, boolean withQop, long nonceCount, Instant now) {
+        Instant issued = issuedAt(nonce);
+        if (issued == null || issued.isAfter(now.plusSeconds(1))) {
+            return Verdict.INVALID;
+        }
+        Instant expires = issued.plus(lifetime);
+        if (!now.isBefore(expires)) {
+            return Verdict.STALE;
+        }
+        long count = withQop ? nonceCount : 1;
+        if (count < 1) {
+            return Verdict.INVALID;
+        }
+        if (used.size() >= maxRemembered && !used.containsKey(nonce)) {
+            forgetExpired(now);
+            if (used.size() >= maxRemembered) {
+                // Full of live nonces: a fresh challenge is safer than forgetting one still replayable.
+                return Verdict.STALE;
+            }
+        }
+        var accepted = new boolean[1];
+        used.compute(nonce, (n, seen) -> {
+            if (seen != null && (!withQop || count <= seen.highestCount())) {
+                return seen;
+            }
+            accepted[0] = true;
+            return new UsedNonce(expires, count);
+        });
+        return accepted[0] ? Verdict.VALID : Verdict.INVALID;
+    }
+
+    void forgetExpired(Instant now) {
+        used.values().removeIf(entry -> !now.isBefore(entry.expires()));
+    }
+
+    int remembered() {
+        return used.size();
+    }
+
+    private Instant issuedAt(String nonce) {
+        if (nonce == null) {
+            return null;
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getUrlDecoder().decode(nonce);
+        } catch (IllegalArgumentException notOurs) {
+            return null;
+        }
+        int bodyLength = Long.BYTES + RANDOM_BYTES;
+        if (raw.length != bodyLength + MAC_BYTES) {
+            return null;
+        }
+        byte[] body = Arrays.copyOf(raw, bodyLength);
+        byte[] mac = Arrays.copyOfRange(raw, bodyLength, raw.length);
+        if (!MessageDigest.isEqual(mac, mac(body))) {
+            return null;
+        }
+        return Instant.ofEpochMilli(ByteBuffer.wrap(body).getLong());
+    }
+
+    private byte[] mac(byte[] body) {
+        try {
+            var hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(key);
+            return Arrays.copyOf(hmac.doFinal(body), MAC_BYTES);
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

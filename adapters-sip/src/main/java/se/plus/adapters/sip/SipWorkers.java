@@ -1,0 +1,63 @@
+package se.plus.adapters.sip;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where blocking work (credentials lookup, the use case's database commit) runs, off the JAIN-SIP
+ * threads. Container-managed threads (from the EE {@code ManagedThreadFactory}) so injected beans and
+ * transactions work; a bounded queue rather than the default managed executor's unbounded one, so an
+ * overload is answered 503 at once instead of queueing until the heap is gone. Also the clock thread
+ * of the tone player and of housekeeping.
+ */
+final class SipWorkers implements Executor, AutoCloseable {
+
+    private final ThreadPoolExecutor pool;
+    private final ScheduledThreadPoolExecutor clock;
+
+    SipWorkers(ThreadFactory threads, int size, int queue) {
+        this.pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threads);
+        this.pool.allowCoreThreadTimeOut(true);
+        this.clock = new ScheduledThreadPoolExecutor(1, threads);
+        this.clock.setRemoveOnCancelPolicy(true);
+    }
+
+    /** False when the queue is full: the caller answers 503. */
+    boolean offer(Runnable work) {
+        try {
+            pool.execute(work);
+            return true;
+        } catch (RejectedExecutionException full) {
+            return false;
+        }
+    }
+
+    @Override
+    public void execute(Runnable work) {
+        pool.execute(work);
+    }
+
+    ScheduledThreadPoolExecutor clock() {
+        return clock;
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+            clock.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
+    }
+}
