@@ -69,8 +69,8 @@ class ManageUsersService implements ManageUsersUseCase {
                 throw new UserExistsException(request.extension());
             }
             audit.record(new AuditRecord(clock.instant(), actor.name(), actor.via(),
-                    Optional.of(request.extension().digits()), "USER CREATE", "-",
-                    "role=" + request.role() + " " + StateSummary.of(created)));
+                    Optional.of(request.extension().digits()), "USER CREATE role=" + request.role(), "-",
+                    StateSummary.of(created)));
             return new UserDetails(created, request.role());
         });
     }
@@ -112,11 +112,11 @@ class ManageUsersService implements ManageUsersUseCase {
                 accounts.save(new Account(account.username(), passwordHash.orElse(account.passwordHash()), role,
                         account.extension()));
             }
-            String credentials = (passwordHash.isPresent() ? " password changed" : "")
-                    + (sip.isPresent() ? " sipPassword changed" : "");
+            // before/after stay pure service state (the chain of the audit trail); the rest goes in the action.
+            String action = "USER CHANGE" + (role != before.role() ? " role=" + before.role() + "->" + role : "")
+                    + (passwordHash.isPresent() ? " password" : "") + (sip.isPresent() ? " sipPassword" : "");
             audit.record(new AuditRecord(clock.instant(), actor.name(), actor.via(), Optional.of(extension.digits()),
-                    "USER CHANGE", "role=" + before.role() + " " + StateSummary.of(before.user()),
-                    "role=" + role + " " + StateSummary.of(user) + credentials));
+                    action, StateSummary.of(before.user()), StateSummary.of(user)));
             return new UserDetails(user, role);
         });
     }

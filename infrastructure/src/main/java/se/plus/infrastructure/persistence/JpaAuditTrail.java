@@ -37,8 +37,8 @@ class JpaAuditTrail implements AuditTrail {
         // Two plain queries rather than "(:ext is null or ...)", which PostgreSQL cannot type.
         var query = extension.isPresent()
                 ? em.createQuery("select a from AuditRecordEntity a where a.extension = :ext and a.at >= :since"
-                        + " order by a.at, a.id", AuditRecordEntity.class).setParameter("ext", extension.get().digits())
-                : em.createQuery("select a from AuditRecordEntity a where a.at >= :since order by a.at, a.id",
+                        + " order by a.id", AuditRecordEntity.class).setParameter("ext", extension.get().digits())
+                : em.createQuery("select a from AuditRecordEntity a where a.at >= :since order by a.id",
                         AuditRecordEntity.class);
         return query.setParameter("since", since.orElse(Instant.EPOCH))
                 .setMaxResults(limit)

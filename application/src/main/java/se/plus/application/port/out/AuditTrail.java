@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import se.plus.domain.number.Extension;
 
-/** Every change, kept: when, who, through which entry point, and the state before and after. */
+/**
+ * Every change, kept: when, who, through which entry point, and the state before and after. Records
+ * come back in the order the changes took hold of their rows, so each {@code before} is the previous
+ * {@code after} of the same user: a gap would be a lost update.
+ */
 public interface AuditTrail {
 
     void record(AuditRecord record);

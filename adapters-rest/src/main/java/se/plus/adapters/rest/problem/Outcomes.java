@@ -1,0 +1,44 @@
+package se.plus.adapters.rest.problem;
+
+import jakarta.json.Json;
+import jakarta.ws.rs.core.Response;
+import se.plus.domain.outcome.Outcome;
+import se.plus.domain.outcome.OutcomeCode;
+
+/** A refused plus-service as problem+json: the one place outcome codes become HTTP statuses. */
+public final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    public static int status(OutcomeCode code) {
+        switch (code) {
+            case INVALID_CODE:
+            case INVALID_TIME:
+                return 400;
+            case NOT_ALLOWED:
+                return 403;
+            case SERVICE_NOT_ACTIVE:
+                return 409;
+            case UNKNOWN_NUMBER:
+                return 422;
+            default:
+                return 400;
+        }
+    }
+
+    public static Response refused(Outcome.Refused refused) {
+        int status = status(refused.code());
+        var body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("status", status)
+                .add("title", refused.message().en())
+                .add("detail", refused.detail())
+                .add("code", refused.code().name())
+                .add("outcome", "REFUSED")
+                .add("message", refused.message().en())
+                .add("messageSv", refused.message().sv())
+                .build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body.toString()).build();
+    }
+}

@@ -1,0 +1,117 @@
+package se.plus.adapters.rest.problem;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import se.plus.adapters.rest.security.Caller;
+import se.plus.application.port.in.ManageQueuesUseCase.QueueExistsException;
+import se.plus.application.port.in.ManageUsersUseCase.UserExistsException;
+import se.plus.application.port.in.NoSuchUserException;
+import se.plus.application.port.out.ConcurrentChangeException;
+
+/** Every failure as problem+json, in one place; never a stack trace to the client. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+
+    private ProblemMappers() {
+    }
+
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException failure) {
+            if (failure instanceof Problem) {
+                return failure.getResponse();
+            }
+            int status = failure.getResponse().getStatus();
+            String title = failure.getResponse().getStatusInfo().getReasonPhrase();
+            String code = status == 404 ? "NOT_FOUND" : status == 401 ? "UNAUTHORIZED" : status == 403 ? "FORBIDDEN"
+                    : status == 409 ? "CONFLICT" : "VALIDATION";
+            if (status >= 500) {
+                LOG.log(Level.WARNING, "request failed", failure);
+                return Problem.response(500, "Internal Server Error", "INTERNAL", "the server could not complete the request");
+            }
+            return Problem.response(status, title, code, failure.getMessage());
+        }
+    }
+
+    @Provider
+    public static class NoSuchUser implements ExceptionMapper<NoSuchUserException> {
+        @Inject
+        Caller caller;
+
+        @Override
+        public Response toResponse(NoSuchUserException failure) {
+            // A user who names another extension was already refused with 403; an admin may learn it is missing.
+            if (caller.isAdmin()) {
+                return Problem.response(404, "Not Found", "NOT_FOUND", "no user has extension " + failure.extension());
+            }
+            return Problem.response(403, "Forbidden", "FORBIDDEN", "a user may only act on their own extension");
+        }
+    }
+
+    @Provider
+    public static class InvalidInput implements ExceptionMapper<IllegalArgumentException> {
+        @Override
+        public Response toResponse(IllegalArgumentException failure) {
+            return Problem.response(400, "Bad Request", "VALIDATION", failure.getMessage());
+        }
+    }
+
+    @Provider
+    public static class MalformedJson implements ExceptionMapper<JsonException> {
+        @Override
+        public Response toResponse(JsonException failure) {
+            return Problem.response(400, "Bad Request", "VALIDATION", "malformed JSON: " + failure.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Concurrent implements ExceptionMapper<ConcurrentChangeException> {
+        @Override
+        public Response toResponse(ConcurrentChangeException failure) {
+            return Problem.response(409, "Conflict", "CONFLICT", failure.getMessage() + "; try again");
+        }
+    }
+
+    @Provider
+    public static class UserExists implements ExceptionMapper<UserExistsException> {
+        @Override
+        public Response toResponse(UserExistsException failure) {
+            return Problem.response(409, "Conflict", "CONFLICT", failure.getMessage());
+        }
+    }
+
+    @Provider
+    public static class QueueExists implements ExceptionMapper<QueueExistsException> {
+        @Override
+        public Response toResponse(QueueExistsException failure) {
+            return Problem.response(409, "Conflict", "CONFLICT", failure.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException failure) {
+            Throwable cause = failure;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+                if (cause instanceof ConcurrentChangeException) {
+                    return new Concurrent().toResponse((ConcurrentChangeException) cause);
+                }
+                if (cause instanceof NoSuchUserException || cause instanceof IllegalArgumentException) {
+                    return Problem.response(400, "Bad Request", "VALIDATION", cause.getMessage());
+                }
+            }
+            LOG.log(Level.SEVERE, "unexpected failure", failure);
+            return Problem.response(500, "Internal Server Error", "INTERNAL", "the server could not complete the request");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package se.plus.adapters.rest.users;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import se.plus.adapters.rest.json.JsonInput;
+import se.plus.adapters.rest.json.Representations;
+import se.plus.adapters.rest.problem.Outcomes;
+import se.plus.adapters.rest.security.Caller;
+import se.plus.application.port.in.DialRequest;
+import se.plus.application.port.in.ExecuteDialStringUseCase;
+import se.plus.application.port.in.ReadServicesUseCase;
+import se.plus.domain.dialstring.Dialect;
+import se.plus.domain.number.Extension;
+import se.plus.domain.outcome.Outcome;
+
+/** {@code POST /api/users/{ext}/dial}: exactly the use case a phone's feature code runs. */
+@Path("users/{ext}/dial")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DialResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ExecuteDialStringUseCase dial;
+
+    @Inject
+    ReadServicesUseCase services;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response dial(@PathParam("ext") String ext, String body) {
+        Extension extension = JsonInput.extension(ext);
+        caller.requireSelfOrAdmin(extension);
+        JsonInput in = JsonInput.read(body, Set.of("digits", "device"), Set.of("digits", "device"));
+        Dialect dialect = in.enumValue("device", Dialect.class).orElseThrow();
+        Outcome outcome = dial.execute(DialRequest.dialled(extension, in.requiredString("digits"), dialect, caller.actor()));
+        if (outcome instanceof Outcome.Refused) {
+            return Outcomes.refused((Outcome.Refused) outcome);
+        }
+        var state = Representations.services(services.read(extension));
+        return Response.ok(Representations.done((Outcome.Done) outcome, state).toString()).build();
+    }
+}
