@@ -1,6 +1,8 @@
 package se.plus.domain.dialstring;
 
 import java.util.List;
+import se.plus.domain.number.PhoneNumber;
+import se.plus.domain.user.ForwardingKind;
 
 /**
  * The codes of plus-services.md, one row each: the fixed prefix, what follows it, and whether each
@@ -93,5 +95,75 @@ enum CodeForm {
 
     static List<CodeForm> forContext(DialContext context) {
         return context == DialContext.IN_CALL ? IN_CALL : DIALLED;
+    }
+
+    /** The command of a form without argument. */
+    ServiceCommand command() {
+        switch (this) {
+            case FORWARD_UNCONDITIONAL_OFF:
+                return new DeactivateForwarding(ForwardingKind.UNCONDITIONAL);
+            case FORWARD_NO_ANSWER_OFF:
+                return new DeactivateForwarding(ForwardingKind.NO_ANSWER);
+            case FORWARD_BUSY_OFF:
+                return new DeactivateForwarding(ForwardingKind.BUSY);
+            case PROFILE_OFF:
+                return new DeactivateProfile();
+            case QUERY_UNCONDITIONAL:
+                return new QueryForwarding(ForwardingKind.UNCONDITIONAL);
+            case QUERY_NO_ANSWER:
+                return new QueryForwarding(ForwardingKind.NO_ANSWER);
+            case QUERY_BUSY:
+                return new QueryForwarding(ForwardingKind.BUSY);
+            case QUERY_PROFILE:
+                return new QueryProfile();
+            case QUERY_CALL_WAITING:
+                return new QueryCallWaiting();
+            case CALL_WAITING_ON:
+                return new CallWaiting(true);
+            case CALL_WAITING_OFF:
+                return new CallWaiting(false);
+            case TAKE_BACK:
+                return new TakeBack();
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** The command of a form whose argument is a number. */
+    ServiceCommand command(PhoneNumber number) {
+        switch (this) {
+            case FORWARD_UNCONDITIONAL_ON:
+                return new ActivateForwarding(ForwardingKind.UNCONDITIONAL, number);
+            case FORWARD_NO_ANSWER_ON:
+                return new ActivateForwarding(ForwardingKind.NO_ANSWER, number);
+            case FORWARD_BUSY_ON:
+                return new ActivateForwarding(ForwardingKind.BUSY, number);
+            case PICKUP:
+                return new Pickup(number);
+            case HIDDEN_NUMBER:
+                return new HiddenNumberCall(number);
+            case VOICEMAIL:
+                return new SendToVoicemail(number);
+            case BYPASS:
+                return new BypassCall(number);
+            case TRANSFER:
+                return new Transfer(number);
+            default:
+                throw new IllegalStateException(name());
+        }
+    }
+
+    /** The command of a form whose argument is a queue number. */
+    ServiceCommand command(int queue) {
+        switch (this) {
+            case QUEUE_LOG_IN:
+                return new QueueLogIn(queue);
+            case QUEUE_LOG_OUT:
+                return new QueueLogOut(queue);
+            case QUERY_QUEUE:
+                return new QueryQueue(queue);
+            default:
+                throw new IllegalStateException(name());
+        }
     }
 }

@@ -5,7 +5,6 @@ import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
 import se.plus.domain.time.TimeSpec;
 import se.plus.domain.time.TimeSpecParse;
-import se.plus.domain.user.ForwardingKind;
 
 /**
  * Digits → {@link ServiceCommand}, by the table of plus-services.md ({@link CodeForm}).
@@ -113,10 +112,10 @@ public final class DialStringParser {
     private static ParseResult matchNoArgument(CodeForm form, String s, int pos, Dialect dialect) {
         int rest = s.length() - pos;
         if (rest == 0) {
-            return form.requiresHash(dialect) ? expected(form, dialect, "the closing # is missing") : parsed(build(form));
+            return form.requiresHash(dialect) ? expected(form, dialect, "the closing # is missing") : parsed(form.command());
         }
         if (rest == 1 && s.charAt(pos) == '#') {
-            return parsed(build(form));
+            return parsed(form.command());
         }
         return null;
     }
@@ -145,7 +144,7 @@ public final class DialStringParser {
             return new ParseResult.Rejected(OutcomeCode.UNKNOWN_NUMBER,
                     raw + " is neither an extension (2–6 digits) nor a phone number");
         }
-        return parsed(build(form, number.get()));
+        return parsed(form.command(number.get()));
     }
 
     private static ParseResult matchProfile(CodeForm form, String s, int pos, Dialect dialect) {
@@ -201,16 +200,7 @@ public final class DialStringParser {
         if (queue == 0) {
             return invalidCode("there is no queue 0; queues are numbered from 1");
         }
-        switch (form) {
-            case QUEUE_LOG_IN:
-                return parsed(new QueueLogIn(queue));
-            case QUEUE_LOG_OUT:
-                return parsed(new QueueLogOut(queue));
-            case QUERY_QUEUE:
-                return parsed(new QueryQueue(queue));
-            default:
-                throw new IllegalStateException(form.name());
-        }
+        return parsed(form.command(queue));
     }
 
     /** Null when what follows the argument is right for the dialect: nothing, or the one {@code #}. */
@@ -253,60 +243,6 @@ public final class DialStringParser {
         }
         int rest = s.length() - i;
         return (rest == 1 && s.charAt(i) == '#') || (rest == 0 && !CodeForm.TRANSFER.requiresHash(dialect));
-    }
-
-    private static ServiceCommand build(CodeForm form) {
-        switch (form) {
-            case FORWARD_UNCONDITIONAL_OFF:
-                return new DeactivateForwarding(ForwardingKind.UNCONDITIONAL);
-            case FORWARD_NO_ANSWER_OFF:
-                return new DeactivateForwarding(ForwardingKind.NO_ANSWER);
-            case FORWARD_BUSY_OFF:
-                return new DeactivateForwarding(ForwardingKind.BUSY);
-            case PROFILE_OFF:
-                return new DeactivateProfile();
-            case QUERY_UNCONDITIONAL:
-                return new QueryForwarding(ForwardingKind.UNCONDITIONAL);
-            case QUERY_NO_ANSWER:
-                return new QueryForwarding(ForwardingKind.NO_ANSWER);
-            case QUERY_BUSY:
-                return new QueryForwarding(ForwardingKind.BUSY);
-            case QUERY_PROFILE:
-                return new QueryProfile();
-            case QUERY_CALL_WAITING:
-                return new QueryCallWaiting();
-            case CALL_WAITING_ON:
-                return new CallWaiting(true);
-            case CALL_WAITING_OFF:
-                return new CallWaiting(false);
-            case TAKE_BACK:
-                return new TakeBack();
-            default:
-                throw new IllegalStateException(form.name());
-        }
-    }
-
-    private static ServiceCommand build(CodeForm form, PhoneNumber number) {
-        switch (form) {
-            case FORWARD_UNCONDITIONAL_ON:
-                return new ActivateForwarding(ForwardingKind.UNCONDITIONAL, number);
-            case FORWARD_NO_ANSWER_ON:
-                return new ActivateForwarding(ForwardingKind.NO_ANSWER, number);
-            case FORWARD_BUSY_ON:
-                return new ActivateForwarding(ForwardingKind.BUSY, number);
-            case PICKUP:
-                return new Pickup(number);
-            case HIDDEN_NUMBER:
-                return new HiddenNumberCall(number);
-            case VOICEMAIL:
-                return new SendToVoicemail(number);
-            case BYPASS:
-                return new BypassCall(number);
-            case TRANSFER:
-                return new Transfer(number);
-            default:
-                throw new IllegalStateException(form.name());
-        }
     }
 
     private static ParseResult expected(CodeForm form, Dialect dialect, String problem) {

@@ -81,6 +81,12 @@ public record Queue(int number, String name, Set<Extension> members, Set<Extensi
         return Decision.accepted(withLoggedIn(after), List.of(new QueueLogout(who, now, number)));
     }
 
+    /** {@code *#75*<q>#}: whether {@code who} is logged in; only members have a login state to ask about. */
+    public Decision<Queue> loginState(Extension who) {
+        Optional<Refusal> refusal = firstRefusal(QueuePolicy.STATUS, who);
+        return refusal.isPresent() ? Decision.rejected(refusal.get()) : Decision.unchanged(this);
+    }
+
     private Optional<Refusal> firstRefusal(List<QueuePolicy> policies, Extension who) {
         for (QueuePolicy policy : policies) {
             Optional<Refusal> refusal = policy.check(this, who);

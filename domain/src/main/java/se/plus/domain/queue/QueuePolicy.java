@@ -27,6 +27,13 @@ public interface QueuePolicy {
             : Optional.of(new Refusal(OutcomeCode.SERVICE_NOT_ACTIVE,
                     who + " is not a member of queue " + queue.number()));
 
+    /** [decided] Asking {@code *#75*<q>#} about a queue one is not a member of: the same announcement. */
+    QueuePolicy onlyMembersHaveALoginState = (queue, who) -> queue.isMember(who)
+            ? Optional.empty()
+            : Optional.of(new Refusal(OutcomeCode.SERVICE_NOT_ACTIVE,
+                    who + " is not a member of queue " + queue.number()));
+
     List<QueuePolicy> LOG_IN = List.of(onlyMembersMayLogIn);
     List<QueuePolicy> LOG_OUT = List.of(onlyMembersMayLogOut);
+    List<QueuePolicy> STATUS = List.of(onlyMembersHaveALoginState);
 }

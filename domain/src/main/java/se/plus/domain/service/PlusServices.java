@@ -142,13 +142,8 @@ public final class PlusServices {
         if (missing.isPresent()) {
             return missing.get();
         }
-        Queue q = queue.get();
-        if (!q.isMember(user.extension())) {
-            return new Outcome.Refused(OutcomeCode.SERVICE_NOT_ACTIVE,
-                    user.extension() + " is not a member of queue " + number);
-        }
-        return new Outcome.Done(command.service(), command.action(), user, queue, List.of(),
-                ServiceMessages.queueStatus(q, q.isLoggedIn(user.extension())));
+        return doneInQueue(command, user, queue.get().loginState(user.extension()),
+                q -> ServiceMessages.queueStatus(q, q.isLoggedIn(user.extension())));
     }
 
     /** No such queue: the user is no member of it, so the FAQ's announcement applies. */

@@ -15,7 +15,6 @@ import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.Decision;
 import se.plus.domain.outcome.OutcomeCode;
 import se.plus.domain.outcome.Refusal;
-import se.plus.domain.time.TimeResolution;
 import se.plus.domain.time.TimeSpec;
 
 /**
@@ -147,22 +146,17 @@ public record User(Extension extension, String name, Optional<PhoneNumber> fixed
      * INVALID_TIME for a time that does not lie ahead.
      */
     public Decision<User> activateProfile(int number, Optional<TimeSpec> time, Instant now, ZoneId zone) {
-        Optional<Profile> profile = profiles.find(number);
-        if (profile.isEmpty()) {
-            return Decision.rejected(ProfilePolicy.profileMustExist(number));
-        }
-        Optional<Instant> until;
-        if (time.isPresent()) {
-            TimeResolution resolution = time.get().resolve(now, zone);
-            if (resolution instanceof TimeResolution.Invalid) {
-                return Decision.rejected(new Refusal(OutcomeCode.INVALID_TIME,
-                        ((TimeResolution.Invalid) resolution).reason()));
+        for (ProfilePolicy policy : ProfilePolicy.ALL) {
+            Optional<Refusal> refusal = policy.check(this, number, time, now, zone);
+            if (refusal.isPresent()) {
+                return Decision.rejected(refusal.get());
             }
-            until = resolution.end();
-        } else {
-            until = profile.get().defaultDuration().map(now::plus);
         }
-        return activate(profile.get(), until, now);
+        Profile profile = profiles.find(number).orElseThrow();
+        Optional<Instant> until = time.isPresent()
+                ? time.get().resolve(now, zone).end()
+                : profile.defaultDuration().map(now::plus);
+        return activate(profile, until, now);
     }
 
     /**
@@ -172,7 +166,7 @@ public record User(Extension extension, String name, Optional<PhoneNumber> fixed
     public Decision<User> activateProfileUntil(int number, Optional<Instant> until, Instant now) {
         Optional<Profile> profile = profiles.find(number);
         if (profile.isEmpty()) {
-            return Decision.rejected(ProfilePolicy.profileMustExist(number));
+            return Decision.rejected(ProfilePolicy.unknownProfile(number));
         }
         if (until.isPresent() && !until.get().isAfter(now)) {
             return Decision.rejected(new Refusal(OutcomeCode.INVALID_TIME, "the end " + until.get() + " has passed"));

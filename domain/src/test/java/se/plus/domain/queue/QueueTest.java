@@ -89,8 +89,17 @@ class QueueTest {
     }
 
     @Test
+    @DisplayName("onlyMembersHaveALoginState: [decided] *#75*<q># from a non-member, \"Tjänsten är inte aktiv\"")
+    void onlyMembersHaveALoginState() {
+        Decision.Rejected<Queue> r = assertInstanceOf(Decision.Rejected.class, support().loginState(CECILIA));
+        assertEquals(OutcomeCode.SERVICE_NOT_ACTIVE, r.refusal().code());
+        assertEquals(List.of(), accepted(support().loginState(ANNA)).events());
+    }
+
+    @Test
     void policiesAreNamedAndListed() {
         assertEquals(List.of(QueuePolicy.onlyMembersMayLogIn), QueuePolicy.LOG_IN);
         assertEquals(List.of(QueuePolicy.onlyMembersMayLogOut), QueuePolicy.LOG_OUT);
+        assertEquals(List.of(QueuePolicy.onlyMembersHaveALoginState), QueuePolicy.STATUS);
     }
 }

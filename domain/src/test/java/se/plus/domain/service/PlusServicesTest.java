@@ -228,6 +228,13 @@ class PlusServicesTest {
         }
 
         @Test
+        @DisplayName("*#75*5# from a non-member: \"Tjänsten är inte aktiv\"")
+        void nonMemberAsks() {
+            User cecilia = User.create(Extension.of("1003"), "Cecilia");
+            assertEquals(OutcomeCode.SERVICE_NOT_ACTIVE, refused("*#75*5#", cecilia, Optional.of(support())).code());
+        }
+
+        @Test
         void theQueueGivenMustBeTheOneNamed() {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> services.execute(new QueueLogIn(6), anna(), Optional.of(support()), NOW, STOCKHOLM));

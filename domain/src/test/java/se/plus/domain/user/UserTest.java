@@ -207,10 +207,11 @@ class UserTest {
         @DisplayName("profileMustExist: a profile number the user does not have is an unknown number")
         void unknownProfile() {
             assertEquals(OutcomeCode.UNKNOWN_NUMBER, rejected(anna().activateProfile(9, Optional.empty(), NOW, STOCKHOLM)).code());
+            assertEquals(OutcomeCode.UNKNOWN_NUMBER, rejected(anna().activateProfileUntil(9, Optional.empty(), NOW)).code());
         }
 
         @Test
-        @DisplayName("[decided] a past date is an invalid time and changes nothing")
+        @DisplayName("timeMustLieAhead: [decided] a past date is an invalid time and changes nothing")
         void pastDate() {
             Refusal r = rejected(anna().activateProfile(LUNCH,
                     Optional.of(new TimeSpec.OnDate(java.time.LocalDate.of(2026, 11, 1))), NOW, STOCKHOLM));
@@ -269,6 +270,11 @@ class UserTest {
             assertEquals(Optional.of(end), accepted(anna().activateProfileUntil(MEETING, Optional.of(end), NOW)).after()
                     .activeProfile().until());
             assertEquals(OutcomeCode.INVALID_TIME, rejected(anna().activateProfileUntil(MEETING, Optional.of(NOW), NOW)).code());
+        }
+
+        @Test
+        void policiesAreListedInOrder() {
+            assertEquals(List.of(ProfilePolicy.profileMustExist, ProfilePolicy.timeMustLieAhead), ProfilePolicy.ALL);
         }
 
         @Test
