@@ -1,10 +1,12 @@
 package se.plus.domain.dialstring;
 
+import se.plus.domain.queue.Queue;
+
 /** {@code *#75*<q>#}: am I logged in to queue {@code <q>}? */
 public record QueryQueue(int queue) implements ServiceCommand {
 
     public QueryQueue {
-        if (queue < 1 || queue > 999_999) {
+        if (queue < 1 || queue > Queue.MAX_NUMBER) {
             throw new IllegalArgumentException("queue numbers are 1–999999: " + queue);
         }
     }

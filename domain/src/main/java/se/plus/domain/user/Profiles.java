@@ -1,6 +1,5 @@
 package se.plus.domain.user;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -73,7 +72,7 @@ public final class Profiles {
 
     /** All profiles, by number. */
     public List<Profile> all() {
-        return List.copyOf(new ArrayList<>(byNumber.values()));
+        return List.copyOf(byNumber.values());
     }
 
     @Override
