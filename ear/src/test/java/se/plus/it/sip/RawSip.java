@@ -31,20 +31,25 @@ final class RawSip {
         String text(int localPort);
     }
 
-    /** Sends one datagram and returns the whole first answer, or null on silence. */
+    /** Sends one datagram and returns the whole first non-provisional answer, or null on silence. */
     static String exchange(String localIp, int port, int timeoutMillis, Message message) throws IOException {
         try (var socket = new DatagramSocket(0, InetAddress.getByName(localIp))) {
             socket.setSoTimeout(timeoutMillis);
             byte[] bytes = message.text(socket.getLocalPort()).getBytes(StandardCharsets.ISO_8859_1);
             socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
             var buffer = new byte[16384];
-            var packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException silence) {
-                return null;
+            while (true) {
+                var packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                } catch (SocketTimeoutException silence) {
+                    return null;
+                }
+                String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+                if (!answer.startsWith("SIP/2.0 1")) {
+                    return answer;
+                }
             }
-            return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
         }
     }
 }

@@ -1,0 +1,102 @@
+package se.plus.adapters.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.List;
+import java.time.Instant;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import se.plus.adapters.sip.LocationService.ContactUpdate;
+import se.plus.adapters.sip.LocationService.OutOfOrder;
+import se.plus.adapters.sip.LocationService.RegisterSource;
+import se.plus.adapters.sip.LocationService.TooManyDevices;
+import se.plus.adapters.sip.LocationService.Updated;
+import se.plus.domain.dialstring.Dialect;
+import se.plus.domain.number.Extension;
+
+class LocationServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+    private static final Extension ANNA = Extension.of("1001");
+
+    private final LocationService locations = new LocationService();
+
+    private static RegisterSource from(String callId, long cseq) {
+        return new RegisterSource(callId, cseq, Dialect.TERMINAL, "Yealink T46U", "10.0.0.5");
+    }
+
+    private static ContactUpdate contact(String uri, int expires) {
+        return new ContactUpdate(uri, expires, 1.0f);
+    }
+
+    @Test
+    void aUserMayHaveSeveralDevicesAtOnce() {
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5:5060", 3600)), from("desk", 1), T0);
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.6:5062", 600)), from("soft", 1), T0);
+
+        assertEquals(2, locations.bindingsOf(ANNA, T0).size());
+    }
+
+    @Test
+    void aBindingLastsUntilItsExpiryAndARefreshExtendsIt() {
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 1), T0);
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 2), T0.plusSeconds(500));
+
+        assertEquals(1, locations.bindingsOf(ANNA, T0.plusSeconds(1000)).size());
+        assertEquals(100, locations.bindingsOf(ANNA, T0.plusSeconds(1000)).get(0).secondsLeft(T0.plusSeconds(1000)));
+        assertEquals(List.of(), locations.bindingsOf(ANNA, T0.plusSeconds(1100)));
+    }
+
+    @Test
+    void expiresZeroRemovesOneDeviceAndStarRemovesThemAll() {
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 1), T0);
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.6", 600)), from("soft", 1), T0);
+
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 0)), from("desk", 2), T0);
+        assertEquals(1, locations.bindingsOf(ANNA, T0).size());
+
+        locations.removeAll(ANNA, from("other", 1), T0);
+        assertEquals(List.of(), locations.bindingsOf(ANNA, T0));
+    }
+
+    @Test
+    void aRefreshFromTheSameCallIdWithAnOldCseqIsRejectedUnchanged() {
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 5), T0);
+
+        assertInstanceOf(OutOfOrder.class, locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 0)), from("desk", 5), T0));
+        assertEquals(1, locations.bindingsOf(ANNA, T0).size());
+    }
+
+    @Test
+    void anEleventhDeviceIsRefusedAndTheOthersStay() {
+        IntStream.range(0, LocationService.MAX_BINDINGS_PER_USER).forEach(i ->
+                locations.update(ANNA, List.of(contact("sip:1001@10.0.0." + i, 600)), from("c" + i, 1), T0));
+
+        var result = locations.update(ANNA, List.of(contact("sip:1001@10.0.1.1", 600)), from("new", 1), T0);
+
+        assertInstanceOf(TooManyDevices.class, result);
+        assertEquals(LocationService.MAX_BINDINGS_PER_USER, locations.bindingsOf(ANNA, T0).size());
+    }
+
+    @Test
+    void routingGetsTheMostPreferredDeviceFirstAndItsDialect() {
+        locations.update(ANNA, List.of(new ContactUpdate("sip:1001@10.0.0.5", 600, 0.5f)), from("desk", 1), T0);
+        locations.update(ANNA, List.of(new ContactUpdate("sip:1001@10.0.0.6", 600, 1.0f)),
+                new RegisterSource("gw", 1, Dialect.MOBILE, "FMC gateway", "10.0.0.6"), T0);
+
+        var first = locations.bindingsOf(ANNA, T0).get(0);
+        assertEquals("sip:1001@10.0.0.6", first.contact());
+        assertEquals(Dialect.MOBILE, first.dialect());
+    }
+
+    @Test
+    void purgeForgetsExpiredBindings() {
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 60)), from("desk", 1), T0);
+
+        locations.purge(T0.plusSeconds(61));
+
+        assertInstanceOf(Updated.class, locations.removeAll(ANNA, from("desk", 2), T0.plusSeconds(61)));
+        assertEquals(List.of(), locations.bindingsOf(ANNA, T0));
+    }
+}

@@ -1,0 +1,72 @@
+package se.plus.adapters.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import se.plus.adapters.sip.NonceService.Verdict;
+
+class NonceServiceTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
+
+    private final NonceService nonces = new NonceService(Duration.ofMinutes(5), 1000);
+
+    @Test
+    void aFreshNonceIsAcceptedOncePerNonceCount() {
+        String nonce = nonces.issue(T0);
+
+        assertEquals(Verdict.VALID, nonces.use(nonce, true, 1, T0.plusSeconds(1)));
+        assertEquals(Verdict.INVALID, nonces.use(nonce, true, 1, T0.plusSeconds(2)), "the same nc again is a replay");
+        assertEquals(Verdict.VALID, nonces.use(nonce, true, 2, T0.plusSeconds(3)), "a phone reuses its nonce with nc+1");
+        assertEquals(Verdict.INVALID, nonces.use(nonce, true, 2, T0.plusSeconds(4)));
+    }
+
+    @Test
+    void withoutQopANonceServesOneRequestOnly() {
+        String nonce = nonces.issue(T0);
+
+        assertEquals(Verdict.VALID, nonces.use(nonce, false, 0, T0));
+        assertEquals(Verdict.INVALID, nonces.use(nonce, false, 0, T0));
+    }
+
+    @Test
+    void anExpiredNonceIsStaleSoThePhoneRetriesWithoutAskingItsUser() {
+        String nonce = nonces.issue(T0);
+
+        assertEquals(Verdict.STALE, nonces.use(nonce, true, 1, T0.plus(Duration.ofMinutes(5))));
+    }
+
+    @Test
+    void aNonceWeDidNotIssueOrThatWasTamperedWithIsInvalid() {
+        String nonce = nonces.issue(T0);
+        char last = nonce.charAt(nonce.length() - 1);
+        String tampered = nonce.substring(0, nonce.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertEquals(Verdict.INVALID, nonces.use(tampered, true, 1, T0));
+        assertEquals(Verdict.INVALID, nonces.use("not-a-nonce", true, 1, T0));
+        assertEquals(Verdict.INVALID, nonces.use(new NonceService(Duration.ofMinutes(5), 10).issue(T0), true, 1, T0),
+                "another server's (or an earlier boot's) nonce");
+    }
+
+    @Test
+    void aNonceIsForgottenOnlyOnceItExpired() {
+        String nonce = nonces.issue(T0);
+        nonces.use(nonce, true, 1, T0);
+
+        nonces.forgetExpired(T0.plusSeconds(60));
+        assertEquals(1, nonces.remembered());
+        nonces.forgetExpired(T0.plus(Duration.ofMinutes(6)));
+        assertEquals(0, nonces.remembered());
+    }
+
+    @Test
+    void whenTheMemoryOfUsedNoncesIsFullNewOnesAreStaleRatherThanReplayable() {
+        var small = new NonceService(Duration.ofMinutes(5), 2);
+        small.use(small.issue(T0), true, 1, T0);
+        small.use(small.issue(T0), true, 1, T0);
+
+        assertEquals(Verdict.STALE, small.use(small.issue(T0), true, 1, T0));
+    }
+}
