@@ -2,6 +2,9 @@ package se.plus.adapters.rest.problem;
 
 import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
+import se.plus.adapters.rest.json.Representations;
+import se.plus.application.port.in.ReadServicesUseCase;
+import se.plus.domain.number.Extension;
 import se.plus.domain.outcome.Outcome;
 import se.plus.domain.outcome.OutcomeCode;
 
@@ -25,6 +28,15 @@ public final class Outcomes {
             default:
                 return 400;
         }
+    }
+
+    /** 200 with the state after the change, or the refusal as a problem. */
+    public static Response answer(Outcome outcome, ReadServicesUseCase services, Extension extension) {
+        if (outcome instanceof Outcome.Refused) {
+            return refused((Outcome.Refused) outcome);
+        }
+        var state = Representations.services(services.read(extension));
+        return Response.ok(Representations.done((Outcome.Done) outcome, state).toString()).build();
     }
 
     public static Response refused(Outcome.Refused refused) {

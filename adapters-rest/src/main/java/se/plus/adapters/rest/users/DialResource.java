@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import se.plus.adapters.rest.json.JsonInput;
-import se.plus.adapters.rest.json.Representations;
 import se.plus.adapters.rest.problem.Outcomes;
 import se.plus.adapters.rest.security.Caller;
 import se.plus.application.port.in.DialRequest;
@@ -44,10 +43,6 @@ public class DialResource {
         JsonInput in = JsonInput.read(body, Set.of("digits", "device"), Set.of("digits", "device"));
         Dialect dialect = in.enumValue("device", Dialect.class).orElseThrow();
         Outcome outcome = dial.execute(DialRequest.dialled(extension, in.requiredString("digits"), dialect, caller.actor()));
-        if (outcome instanceof Outcome.Refused) {
-            return Outcomes.refused((Outcome.Refused) outcome);
-        }
-        var state = Representations.services(services.read(extension));
-        return Response.ok(Representations.done((Outcome.Done) outcome, state).toString()).build();
+        return Outcomes.answer(outcome, services, extension);
     }
 }
