@@ -1,6 +1,7 @@
 package se.plus.adapters.sip;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Optional;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -18,18 +19,28 @@ import javax.sip.message.Response;
 final class DigestChallenges {
 
     private final DigestAuthenticator authenticator;
+    private final List<DigestAlgorithm> offered;
 
-    DigestChallenges(DigestAuthenticator authenticator) {
+    DigestChallenges(DigestAuthenticator authenticator, List<DigestAlgorithm> offered) {
         this.authenticator = authenticator;
+        this.offered = List.copyOf(offered);
     }
 
-    /** One challenge per algorithm, SHA-256 first (RFC 8760 §2.4: in order of preference). */
+    /** The algorithms of a setting such as {@code MD5,SHA-256}, in its order; unknown names are an error. */
+    static List<DigestAlgorithm> parse(String setting) {
+        return java.util.Arrays.stream(setting.split("[,\\s]+")).filter(s -> !s.isEmpty())
+                .map(name -> DigestAlgorithm.fromToken(name)
+                        .orElseThrow(() -> new IllegalArgumentException("plus.sip.auth.algorithms: unknown " + name)))
+                .distinct().toList();
+    }
+
+    /** One challenge per algorithm, in the configured order (RFC 8760 §2.4: order of preference). */
     Response challenge(Request request, boolean proxy, boolean stale, SipContext sip) {
         try {
             int status = proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED;
             Response response = sip.messages().createResponse(status, request);
             String nonce = authenticator.newNonce(sip.now());
-            for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            for (DigestAlgorithm algorithm : offered) {
                 WWWAuthenticateHeader header = proxy
                         ? sip.headers().createProxyAuthenticateHeader("Digest")
                         : sip.headers().createWWWAuthenticateHeader("Digest");
@@ -53,7 +64,7 @@ final class DigestChallenges {
      * offered, and a {@code uri} naming the same user part as the request URI (so an answer cannot be
      * moved to another request).
      */
-    static Optional<DigestResponse> answerIn(Request request, boolean proxy) {
+    Optional<DigestResponse> answerIn(Request request, boolean proxy) {
         AuthorizationHeader header = (AuthorizationHeader) request.getHeader(
                 proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME);
         if (header == null || !"Digest".equalsIgnoreCase(header.getScheme())) {
@@ -61,7 +72,7 @@ final class DigestChallenges {
         }
         Optional<DigestAlgorithm> algorithm = DigestAlgorithm.fromToken(header.getAlgorithm());
         URI digestUri = header.getURI();
-        if (algorithm.isEmpty() || digestUri == null || header.getNonce() == null) {
+        if (algorithm.isEmpty() || !offered.contains(algorithm.get()) || digestUri == null || header.getNonce() == null) {
             return Optional.empty();
         }
         String qop = header.getQop();
@@ -73,9 +84,16 @@ final class DigestChallenges {
                 header.getCNonce()));
     }
 
-    /** Whether the answer's {@code uri} names the user part this request is for. */
+    /**
+     * Whether the answer's {@code uri} names this request: the same user part as the request URI, or
+     * no user part at all (SIPp and some older phones put only the server there). The second form is
+     * accepted because each answer is good for one request only (one-time nonce-count), so a captured
+     * one cannot be replayed; moving it to another code would need an on-path attacker, who without
+     * TLS could rewrite far more.
+     */
     static boolean namesRequest(DigestResponse answer, Request request) {
-        return userOf(answer.uri()).equals(userOf(request.getRequestURI()));
+        String user = userOf(answer.uri());
+        return user.isEmpty() || user.equals(userOf(request.getRequestURI()));
     }
 
     private static String userOf(URI uri) {

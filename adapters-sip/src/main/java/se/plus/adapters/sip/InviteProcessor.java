@@ -52,10 +52,10 @@ final class InviteProcessor implements MethodProcessor {
     /** Calls without a final response yet, by the branch of their INVITE (what a CANCEL carries). */
     private final Map<String, FeatureCall> pending = new ConcurrentHashMap<>();
 
-    InviteProcessor(DigestAuthenticator authenticator, ExecuteDialStringUseCase dial, DeviceDialects dialects,
+    InviteProcessor(DigestAuthenticator authenticator, DigestChallenges challenges, ExecuteDialStringUseCase dial, DeviceDialects dialects,
                     SipWorkers workers, TonePlayer tones, String mediaAddressFallback, int sipPort) {
         this.authenticator = authenticator;
-        this.challenges = new DigestChallenges(authenticator);
+        this.challenges = challenges;
         this.dial = dial;
         this.dialects = dialects;
         this.workers = workers;
@@ -76,7 +76,7 @@ final class InviteProcessor implements MethodProcessor {
         if (transaction == null) {
             return;
         }
-        Optional<DigestResponse> answer = DigestChallenges.answerIn(request, true);
+        Optional<DigestResponse> answer = challenges.answerIn(request, true);
         if (answer.isEmpty() || !DigestChallenges.namesRequest(answer.get(), request)) {
             sip.reply(transaction, challenges.challenge(request, true, false, sip));
             return;

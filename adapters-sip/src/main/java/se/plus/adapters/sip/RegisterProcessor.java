@@ -47,10 +47,10 @@ final class RegisterProcessor implements MethodProcessor {
     private final DeviceDialects dialects;
     private final SipWorkers workers;
 
-    RegisterProcessor(DigestAuthenticator authenticator, LocationService locations, DeviceDialects dialects,
+    RegisterProcessor(DigestAuthenticator authenticator, DigestChallenges challenges, LocationService locations, DeviceDialects dialects,
                       SipWorkers workers) {
         this.authenticator = authenticator;
-        this.challenges = new DigestChallenges(authenticator);
+        this.challenges = challenges;
         this.locations = locations;
         this.dialects = dialects;
         this.workers = workers;
@@ -68,7 +68,7 @@ final class RegisterProcessor implements MethodProcessor {
         if (transaction == null) {
             return;
         }
-        Optional<DigestResponse> answer = DigestChallenges.answerIn(request, false);
+        Optional<DigestResponse> answer = challenges.answerIn(request, false);
         if (answer.isEmpty() || !DigestChallenges.namesRequest(answer.get(), request)) {
             sip.reply(transaction, challenges.challenge(request, false, false, sip));
             return;

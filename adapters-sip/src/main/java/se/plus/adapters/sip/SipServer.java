@@ -109,6 +109,7 @@ public class SipServer {
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
         var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
         var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures(), credentials::find);
+        var challenges = new DigestChallenges(authenticator, DigestChallenges.parse(settings.authAlgorithms()));
         var dialects = new DeviceDialects(settings.mobileUserAgents().orElse(null), settings.mobileExtensions().orElse(null));
         workers.clock().scheduleWithFixedDelay(() -> {
             Instant now = Instant.now();
@@ -116,11 +117,11 @@ public class SipServer {
             nonces.forgetExpired(now);
             failures().forgetOld(now);
         }, 30, 30, TimeUnit.SECONDS);
-        var invites = new InviteProcessor(authenticator, dial, dialects, workers, tones,
+        var invites = new InviteProcessor(authenticator, challenges, dial, dialects, workers, tones,
                 settings.loopbackReachableAddress(), settings.port());
         return new MethodProcessor[] {
             new OptionsProcessor(),
-            new RegisterProcessor(authenticator, locations, dialects, workers),
+            new RegisterProcessor(authenticator, challenges, locations, dialects, workers),
             invites,
             new AckProcessor(tones),
             new ByeProcessor(),

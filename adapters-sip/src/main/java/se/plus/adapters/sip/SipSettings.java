@@ -40,6 +40,10 @@ public class SipSettings {
     @ConfigProperty(name = "plus.sip.auth.block-seconds", defaultValue = "300")
     int authBlockSeconds;
 
+    @Inject
+    @ConfigProperty(name = "plus.sip.auth.algorithms", defaultValue = "MD5,SHA-256")
+    String authAlgorithms;
+
     public String address() {
         return address;
     }
@@ -65,6 +69,15 @@ public class SipSettings {
     /** Authentication failures from one address within a minute before it is blocked. */
     public int authMaxFailures() {
         return authMaxFailures;
+    }
+
+    /**
+     * The digest challenges offered, in this order. MD5 first by default: many deployed phones read
+     * only the first challenge and know only MD5, while a client following RFC 8760 takes the first
+     * it supports; put SHA-256 first where every phone supports it.
+     */
+    public String authAlgorithms() {
+        return authAlgorithms;
     }
 
     public int authBlockSeconds() {

@@ -22,9 +22,13 @@ final class SipWorkers implements Executor, AutoCloseable {
 
     SipWorkers(ThreadFactory threads, int size, int queue) {
         this.pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threads);
-        this.pool.allowCoreThreadTimeOut(true);
         this.clock = new ScheduledThreadPoolExecutor(1, threads);
         this.clock.setRemoveOnCancelPolicy(true);
+        // Every thread is made now, on the deployment's thread: WildFly's managed thread factory takes
+        // the naming context from the thread that asks for a new thread, and a pool thread made later
+        // on a JAIN-SIP thread would fail every java:comp lookup (JPA, transactions) behind the use case.
+        this.pool.prestartAllCoreThreads();
+        this.clock.prestartAllCoreThreads();
     }
 
     /** False when the queue is full: the caller answers 503. */

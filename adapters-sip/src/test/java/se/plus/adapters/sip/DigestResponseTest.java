@@ -59,4 +59,10 @@ class DigestResponseTest {
         assertTrue(DigestAlgorithm.fromToken("sha-256").orElseThrow() == DigestAlgorithm.SHA_256);
         assertTrue(DigestAlgorithm.fromToken("SHA-512-256").isEmpty());
     }
+
+    @Test
+    void theOfferedAlgorithmsFollowTheSettingsOrder() {
+        assertTrue(DigestChallenges.parse("MD5,SHA-256").equals(java.util.List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)));
+        assertTrue(DigestChallenges.parse("sha-256").equals(java.util.List.of(DigestAlgorithm.SHA_256)));
+    }
 }
