@@ -80,7 +80,13 @@ final class DigestAuthenticator {
 
     private Decision failed(String user, String source, Instant now) {
         int inARow = failures.recordFailure(source, String.valueOf(user), now);
-        return inARow < 2 ? new Challenge(false) : new Refuse();
+        if (inARow < 2) {
+            return new Challenge(false);
+        }
+        // After the 403 the phone (or its user) starts over with one more chance; a guesser that keeps
+        // going is stopped by the per-source count instead.
+        failures.recordSuccess(source, String.valueOf(user));
+        return new Refuse();
     }
 
     private static Optional<Extension> extensionOf(String username) {

@@ -77,6 +77,7 @@ final class FailureTracker {
         return consecutiveBySourceAndUser.merge(source + "|" + user, 1, Integer::sum);
     }
 
+    /** Ends a streak of wrong answers: after a success, or once the streak was answered 403. */
     void recordSuccess(String source, String user) {
         consecutiveBySourceAndUser.remove(source + "|" + user);
     }

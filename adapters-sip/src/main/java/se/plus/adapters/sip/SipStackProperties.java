@@ -23,7 +23,9 @@ final class SipStackProperties {
         p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.READ_TIMEOUT", "2000");
         p.setProperty("gov.nist.javax.sip.MAX_CONNECTIONS", "1024");
-        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "false");
+        // Kept open (bounded by MAX_CONNECTIONS): with "false" the stack answers a TCP request over a
+        // new connection to the Via port, which phones behind NAT and SIPp do not listen on.
+        p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "5000");
         p.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "30");

@@ -72,6 +72,17 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void afterA403TheNextAttemptIsChallengedOnceMoreAgain() {
+        for (int i = 0; i < 2; i++) {
+            authenticator.authenticate("INVITE", answer("1001", "guess", DigestAlgorithm.MD5, authenticator.newNonce(T0), 1), "10.0.0.4", T0);
+        }
+
+        var next = authenticator.authenticate("INVITE", answer("1001", "guess", DigestAlgorithm.MD5, authenticator.newNonce(T0), 1), "10.0.0.4", T0);
+
+        assertEquals(new Challenge(false), next);
+    }
+
+    @Test
     void anUnknownExtensionGetsTheSameAnswersAsAWrongPassword() {
         var first = authenticator.authenticate("INVITE", answer("4321", "secret", DigestAlgorithm.SHA_256, authenticator.newNonce(T0), 1), "10.0.0.2", T0);
         var second = authenticator.authenticate("INVITE", answer("4321", "secret", DigestAlgorithm.SHA_256, authenticator.newNonce(T0), 1), "10.0.0.2", T0);

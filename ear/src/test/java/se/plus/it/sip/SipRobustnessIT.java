@@ -63,7 +63,8 @@ class SipRobustnessIT {
     @Test
     void anInviteWithoutCredentialsIsChallengedWithMd5AndSha256() throws Exception {
         String answer = RawSip.exchange("127.0.0.1", PlusServer.sipPort(), 2000,
-                port -> request("INVITE", "sip:*21*1234%23@127.0.0.1", port, "CSeq: 1 INVITE\r\n"));
+                port -> request("INVITE", "sip:*21*1234%23@127.0.0.1", port,
+                        "CSeq: 1 INVITE\r\nContact: <sip:it@127.0.0.1:" + port + ">\r\n"));
 
         assertTrue(String.valueOf(answer).startsWith("SIP/2.0 407"), String.valueOf(answer));
         assertTrue(answer.contains("Proxy-Authenticate: Digest"), answer);
