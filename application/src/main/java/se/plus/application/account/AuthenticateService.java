@@ -19,18 +19,25 @@ class AuthenticateService implements AuthenticateUseCase {
     private final Accounts accounts;
     private final PasswordHashing hashing;
     private final UnitOfWork unitOfWork;
+    private final VerifiedCredentials verified;
     /** Checked when the name is unknown, so that an unknown name costs the same time as a wrong password. */
     private volatile String decoyHash;
 
     @Inject
-    AuthenticateService(Accounts accounts, PasswordHashing hashing, UnitOfWork unitOfWork) {
+    AuthenticateService(Accounts accounts, PasswordHashing hashing, UnitOfWork unitOfWork, VerifiedCredentials verified) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.unitOfWork = unitOfWork;
+        this.verified = verified;
     }
 
     @Override
     public Optional<Principal> authenticate(String username, char[] password) {
+        long now = System.nanoTime();
+        Optional<Principal> remembered = username == null ? Optional.empty() : verified.lookUp(username, password, now);
+        if (remembered.isPresent()) {
+            return remembered;
+        }
         Optional<Account> account = username == null || username.length() > 64 ? Optional.empty()
                 : unitOfWork.inTransaction(() -> accounts.find(username));
         if (account.isEmpty()) {
@@ -40,7 +47,9 @@ class AuthenticateService implements AuthenticateUseCase {
         if (!hashing.matches(password, account.get().passwordHash())) {
             return Optional.empty();
         }
-        return Optional.of(new Principal(account.get().username(), account.get().role(), account.get().extension()));
+        var principal = new Principal(account.get().username(), account.get().role(), account.get().extension());
+        verified.remember(username, password, principal, now);
+        return Optional.of(principal);
     }
 
     @Override

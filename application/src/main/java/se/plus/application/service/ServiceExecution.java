@@ -90,7 +90,7 @@ public class ServiceExecution {
 
     /** The user must exist whatever the code; an unknown extension is not a refusal of the code. */
     public void requireUser(Extension extension) {
-        if (users.find(extension).isEmpty()) {
+        if (unitOfWork.inTransaction(() -> users.find(extension)).isEmpty()) {
             throw new NoSuchUserException(extension);
         }
     }

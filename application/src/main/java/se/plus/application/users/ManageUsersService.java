@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import se.plus.application.account.VerifiedCredentials;
 import se.plus.application.port.in.Actor;
 import se.plus.application.port.in.ManageUsersUseCase;
 import se.plus.application.port.in.NoSuchUserException;
@@ -35,10 +36,11 @@ class ManageUsersService implements ManageUsersUseCase {
     private final AuditTrail audit;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
+    private final VerifiedCredentials verified;
 
     @Inject
     ManageUsersService(Users users, Accounts accounts, Queues queues, PasswordHashing hashing, CompanySettings company,
-                       AuditTrail audit, Clock clock, UnitOfWork unitOfWork) {
+                       AuditTrail audit, Clock clock, UnitOfWork unitOfWork, VerifiedCredentials verified) {
         this.users = users;
         this.accounts = accounts;
         this.queues = queues;
@@ -47,6 +49,7 @@ class ManageUsersService implements ManageUsersUseCase {
         this.audit = audit;
         this.clock = clock;
         this.unitOfWork = unitOfWork;
+        this.verified = verified;
     }
 
     @Override
@@ -117,6 +120,7 @@ class ManageUsersService implements ManageUsersUseCase {
                     + (passwordHash.isPresent() ? " password" : "") + (sip.isPresent() ? " sipPassword" : "");
             audit.record(new AuditRecord(clock.instant(), actor.name(), actor.via(), Optional.of(extension.digits()),
                     action, StateSummary.of(before.user()), StateSummary.of(user)));
+            verified.forget(extension.digits());
             return new UserDetails(user, role);
         });
     }
@@ -131,6 +135,7 @@ class ManageUsersService implements ManageUsersUseCase {
                 queues.save(queue.withMembers(members));
             }
             accounts.remove(extension.digits());
+            verified.forget(extension.digits());
             users.remove(extension);
             audit.record(new AuditRecord(clock.instant(), actor.name(), actor.via(), Optional.of(extension.digits()),
                     "USER DELETE", StateSummary.of(user), "-"));

@@ -31,7 +31,7 @@ class AuthenticateServiceTest {
         when(accounts.find("9999")).thenReturn(Optional.empty());
         when(hashing.hash(any())).thenReturn("decoy-hash");
 
-        var result = new AuthenticateService(accounts, hashing, new UnitOfWork()).authenticate("9999", "x".toCharArray());
+        var result = new AuthenticateService(accounts, hashing, new UnitOfWork(), new VerifiedCredentials()).authenticate("9999", "x".toCharArray());
 
         assertTrue(result.isEmpty());
         verify(hashing).matches(any(), anyString());
@@ -43,8 +43,24 @@ class AuthenticateServiceTest {
                 new Accounts.Account("1001", "stored", Role.USER, Optional.of(Extension.of("1001")))));
         when(hashing.matches(any(), any())).thenReturn(true);
 
-        var principal = new AuthenticateService(accounts, hashing, new UnitOfWork()).authenticate("1001", "pw".toCharArray());
+        var principal = new AuthenticateService(accounts, hashing, new UnitOfWork(), new VerifiedCredentials()).authenticate("1001", "pw".toCharArray());
 
         assertEquals(Role.USER, principal.orElseThrow().role());
+    }
+
+    @Test
+    void aRememberedLoginIsNotHashedAgainButAWrongPasswordStillFails() {
+        when(accounts.find("1001")).thenReturn(Optional.of(
+                new Accounts.Account("1001", "stored", Role.USER, Optional.of(Extension.of("1001")))));
+        when(hashing.matches("right".toCharArray(), "stored")).thenReturn(true);
+        var service = new AuthenticateService(accounts, hashing, new UnitOfWork(), new VerifiedCredentials());
+
+        service.authenticate("1001", "right".toCharArray());
+        var again = service.authenticate("1001", "right".toCharArray());
+        var wrong = service.authenticate("1001", "wrong".toCharArray());
+
+        assertTrue(again.isPresent());
+        assertTrue(wrong.isEmpty());
+        verify(hashing, org.mockito.Mockito.times(1)).matches("right".toCharArray(), "stored");
     }
 }

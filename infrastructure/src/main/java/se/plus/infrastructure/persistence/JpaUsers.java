@@ -29,7 +29,8 @@ class JpaUsers implements Users {
         if (number.isExtension()) {
             return row(number.value()).map(UserMapper::toDomain);
         }
-        return em.createQuery("select u from UserEntity u where u.fixedNumber = :n or u.mobileNumber = :n", UserEntity.class)
+        return em.createQuery("select u from UserEntity u left join fetch u.profiles"
+                        + " where u.fixedNumber = :n or u.mobileNumber = :n", UserEntity.class)
                 .setParameter("n", number.value())
                 .getResultStream().findFirst().map(UserMapper::toDomain);
     }
@@ -92,8 +93,12 @@ class JpaUsers implements Users {
         return true;
     }
 
+    /** The user with their profiles in one round trip; the row stays managed for a later save. */
     private Optional<UserEntity> row(String extension) {
-        return Optional.ofNullable(em.find(UserEntity.class, extension));
+        return em.createQuery("select u from UserEntity u left join fetch u.profiles where u.extension = :ext",
+                        UserEntity.class)
+                .setParameter("ext", extension)
+                .getResultStream().findFirst();
     }
 
     private static void copy(SipSecrets sip, UserEntity row) {

@@ -1,0 +1,130 @@
+package se.plus.tools;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load for {@code POST /api/users/{ext}/dial}: every request is a committed change (forwarding on, then
+ * off, alternately) with its audit record and its JMS event. Each thread has users of its own, so the
+ * figure is the server's, not lock contention's. JDK only, runnable as a single source file:
+ *
+ * <pre>java ear/src/test/java/se/plus/tools/DialLoad.java --base http://127.0.0.1:8080 --admin admin:PASSWORD
+ *      [--threads 32] [--seconds 30] [--warmup 10]</pre>
+ */
+public final class DialLoad {
+
+    public static void main(String[] args) throws Exception {
+        String base = arg(args, "--base", "http://127.0.0.1:8080");
+        String admin = arg(args, "--admin", null);
+        int threads = Integer.parseInt(arg(args, "--threads", "32"));
+        int seconds = Integer.parseInt(arg(args, "--seconds", "30"));
+        int warmup = Integer.parseInt(arg(args, "--warmup", "10"));
+        if (admin == null) {
+            System.err.println("--admin user:password is required");
+            System.exit(2);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        int firstExtension = 200_000 + (int) (System.currentTimeMillis() / 1000 % 700) * 1000;
+        String[] extensions = new String[threads];
+        for (int t = 0; t < threads; t++) {
+            extensions[t] = String.valueOf(firstExtension + t);
+            var created = send(http, base + "/api/users", admin, "{\"extension\":\"" + extensions[t]
+                    + "\",\"name\":\"Load " + t + "\",\"password\":\"load-password-" + t + "\",\"sipPassword\":\"load-sip-" + t + "\"}");
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("creating " + extensions[t] + ": " + created.statusCode() + " " + created.body());
+            }
+        }
+        System.out.printf("%d users created; warm-up %d s, then %d s measured, %d threads%n", threads, warmup, seconds, threads);
+        run(http, base, extensions, warmup, null);
+        var latencies = new ArrayList<long[]>();
+        var result = run(http, base, extensions, seconds, latencies);
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).filter(v -> v > 0).sorted().toArray();
+        System.out.printf("requests %d, failed %d, %.0f committed dials/s%n", result[0], result[1], result[0] / (double) seconds);
+        System.out.printf("latency ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                pct(all, 50), pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+    }
+
+    private static long[] run(HttpClient http, String base, String[] extensions, int seconds, List<long[]> sink)
+            throws InterruptedException {
+        var stop = new AtomicBoolean();
+        var ok = new AtomicLong();
+        var failed = new AtomicLong();
+        var done = new CountDownLatch(extensions.length);
+        for (int t = 0; t < extensions.length; t++) {
+            String ext = extensions[t];
+            int n = t;
+            long[] mine = new long[2_000_000 / extensions.length];
+            if (sink != null) {
+                synchronized (sink) {
+                    sink.add(mine);
+                }
+            }
+            new Thread(() -> {
+                int i = 0;
+                String auth = ext + ":load-password-" + n;
+                while (!stop.get()) {
+                    String digits = i % 2 == 0 ? "*21*07012345" + String.format("%02d", i % 100) + "#" : "#21#";
+                    long start = System.nanoTime();
+                    try {
+                        var answer = send(http, base + "/api/users/" + ext + "/dial", auth,
+                                "{\"digits\":\"" + digits + "\",\"device\":\"TERMINAL\"}");
+                        long took = System.nanoTime() - start;
+                        if (answer.statusCode() == 200) {
+                            ok.incrementAndGet();
+                            if (i < mine.length) {
+                                mine[i] = took;
+                            }
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception broken) {
+                        failed.incrementAndGet();
+                    }
+                    i++;
+                }
+                done.countDown();
+            }).start();
+        }
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        done.await();
+        return new long[] {ok.get(), failed.get()};
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String url, String credentials, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double pct(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}
