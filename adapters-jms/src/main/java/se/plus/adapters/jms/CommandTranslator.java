@@ -1,36 +1,125 @@
 package se.plus.adapters.jms;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import se.plus.adapters.jms.JmsCommand.ActivateProfile;
+import se.plus.adapters.jms.JmsCommand.CallWaiting;
+import se.plus.adapters.jms.JmsCommand.CancelForwarding;
+import se.plus.adapters.jms.JmsCommand.DeactivateProfile;
+import se.plus.adapters.jms.JmsCommand.Dial;
+import se.plus.adapters.jms.JmsCommand.Forward;
+import se.plus.adapters.jms.JmsCommand.GetServices;
+import se.plus.adapters.jms.JmsCommand.QueueLogIn;
+import se.plus.adapters.jms.JmsCommand.QueueLogOut;
+import se.plus.application.port.in.ActivateProfileUseCase;
+import se.plus.application.port.in.Actor;
+import se.plus.application.port.in.AdmitMessageUseCase;
+import se.plus.application.port.in.AdmitMessageUseCase.Admission;
+import se.plus.application.port.in.AdmitMessageUseCase.AlreadyProcessed;
+import se.plus.application.port.in.AdmitMessageUseCase.UnknownExtension;
+import se.plus.application.port.in.ChangeForwardingUseCase;
+import se.plus.application.port.in.DialRequest;
+import se.plus.application.port.in.EntryPoint;
+import se.plus.application.port.in.ExecuteDialStringUseCase;
+import se.plus.application.port.in.ExecuteServiceCommandUseCase;
+import se.plus.application.port.in.QueueLoginUseCase;
+import se.plus.application.port.in.ReadServicesUseCase;
+import se.plus.domain.number.Extension;
+import se.plus.domain.outcome.Message;
+import se.plus.domain.outcome.Outcome;
 
-/** Turns a command message into a call of the application and its outcome into the reply JSON. */
+/**
+ * Turns one command message into a call of the application and its outcome into the reply. Only
+ * translates: read the JSON, check whom the JMS user may act for, let the application admit the
+ * message (user exists, not processed before), call the use case, write the answer. Runs inside the
+ * delivery's transaction; bad input is answered, never thrown, so that it does not roll back.
+ */
 @ApplicationScoped
 class CommandTranslator {
 
-    String handle(String body) {
-        if (body == null || body.isBlank()) {
-            return error("VALIDATION", "a command is a text message with a JSON object");
+    /** The actor of the audit trail for a message that names no user. */
+    static final String ANONYMOUS = "jms";
+
+    private static final Message SERVICES_READ = new Message("Tjänsterna just nu", "The services as they are now");
+
+    @Inject
+    Integrators integrators;
+    @Inject
+    AdmitMessageUseCase admission;
+    @Inject
+    ExecuteDialStringUseCase dial;
+    @Inject
+    ExecuteServiceCommandUseCase serviceCommands;
+    @Inject
+    ChangeForwardingUseCase forwarding;
+    @Inject
+    ActivateProfileUseCase profiles;
+    @Inject
+    QueueLoginUseCase queues;
+    @Inject
+    ReadServicesUseCase services;
+
+    /**
+     * @param messageId the broker's id of the message: the key of idempotency
+     * @param user      the JMS user the message names ({@code JMSXUserID}), if any
+     */
+    Reply handle(String body, String messageId, Optional<String> user) {
+        JmsCommand command;
+        try {
+            command = CommandParser.parse(body);
+        } catch (BadCommandException bad) {
+            return ReplyJson.invalid(bad.getMessage());
         }
-        JsonObject command;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            command = reader.readObject();
-        } catch (JsonException | IllegalStateException malformed) {
-            return error("VALIDATION", "the message is not a JSON object: " + malformed.getMessage());
+        if (messageId == null) {
+            return ReplyJson.invalid("the message has no JMSMessageID (disabled on the producer?); a command needs one"
+                    + " so that a redelivery is not applied twice");
         }
-        // Executing commands arrives with the application core (issue 6); until then every command
-        // is refused explicitly rather than silently accepted.
-        return error("NOT_ALLOWED", "command execution over JMS is not available yet; received " + command.keySet());
+        Extension extension = command.extension();
+        if (!integrators.mayActFor(user, extension)) {
+            return ReplyJson.error("FORBIDDEN", user.map(u -> "JMS user '" + u + "'").orElse("JMS")
+                    + " may not act for extension " + extension + " (" + Integrators.key(user) + ")");
+        }
+        Admission admitted = admission.admit(messageId, extension);
+        if (admitted instanceof UnknownExtension) {
+            return ReplyJson.error("NOT_FOUND", "no user has extension " + extension);
+        }
+        if (admitted instanceof AlreadyProcessed already) {
+            return ReplyJson.alreadyProcessed(messageId, already.processedAt(), services.read(extension));
+        }
+        if (command instanceof GetServices) {
+            return ReplyJson.done("SERVICES", "QUERY", SERVICES_READ, services.read(extension));
+        }
+        Outcome outcome = execute(command, new Actor(user.orElse(ANONYMOUS), EntryPoint.JMS));
+        return ReplyJson.of(outcome, services.read(extension));
     }
 
-    private static String error(String code, String detail) {
-        return Json.createObjectBuilder()
-                .add("outcome", "REFUSED")
-                .add("code", code)
-                .add("detail", detail)
-                .build()
-                .toString();
+    private Outcome execute(JmsCommand command, Actor actor) {
+        Extension ext = command.extension();
+        if (command instanceof Dial d) {
+            return dial.execute(DialRequest.dialled(ext, d.digits(), d.device(), actor));
+        }
+        if (command instanceof Forward f) {
+            return forwarding.forward(ext, f.kind(), f.target(), f.delaySeconds(), actor);
+        }
+        if (command instanceof CancelForwarding c) {
+            return forwarding.cancel(ext, c.kind(), actor);
+        }
+        if (command instanceof ActivateProfile a) {
+            return profiles.activate(ext, a.profile(), a.until(), actor);
+        }
+        if (command instanceof DeactivateProfile) {
+            return profiles.deactivate(ext, actor);
+        }
+        if (command instanceof QueueLogIn q) {
+            return queues.logIn(q.queue(), ext, actor);
+        }
+        if (command instanceof QueueLogOut q) {
+            return queues.logOut(q.queue(), ext, actor);
+        }
+        if (command instanceof CallWaiting w) {
+            return serviceCommands.execute(ext, new se.plus.domain.dialstring.CallWaiting(w.on()), actor);
+        }
+        throw new IllegalStateException("no use case for " + command);
     }
 }

@@ -1,0 +1,56 @@
+package se.plus.adapters.jms;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.InvalidDestinationRuntimeException;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import java.util.logging.Logger;
+
+/**
+ * Sends replies and dead-letter copies through the injected (XA) JMS context: inside a delivery they
+ * are part of its transaction, sent only if it commits.
+ */
+@ApplicationScoped
+class ReplySender {
+
+    private static final Logger LOG = Logger.getLogger(ReplySender.class.getName());
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = "java:/jms/queue/plus.dead-letter")
+    Queue deadLetters;
+
+    /** No reply-to: nothing to answer. A reply-to that is gone (a client that left) does not undo the command. */
+    void answer(Delivery delivery, Reply reply) {
+        if (delivery.replyTo() == null) {
+            return;
+        }
+        try {
+            jms.createProducer()
+                    .setJMSCorrelationID(delivery.correlationId())
+                    .setProperty("outcome", reply.outcome())
+                    .send(delivery.replyTo(), reply.json());
+        } catch (InvalidDestinationRuntimeException gone) {
+            LOG.info(() -> "reply to " + delivery.replyTo() + " dropped, the destination is gone: " + gone.getMessage());
+        }
+    }
+
+    /**
+     * A copy of a message that is no command, for an operator: the original text, the reason, and the
+     * original ids. Sent at once rather than after the broker's redeliveries, which could not change it.
+     */
+    void deadLetter(Delivery delivery, Reply reply) {
+        var producer = jms.createProducer()
+                .setJMSCorrelationID(delivery.correlationId())
+                .setProperty("plusError", reply.json())
+                .setProperty("plusOriginalMessageId", String.valueOf(delivery.messageId()));
+        delivery.user().ifPresent(user -> producer.setProperty("plusSender", user));
+        if (delivery.replyTo() != null) {
+            producer.setJMSReplyTo(delivery.replyTo());
+        }
+        producer.send(deadLetters, delivery.body() == null ? "" : delivery.body());
+    }
+}
