@@ -45,6 +45,21 @@ class FoundationSmokeIT {
     }
 
     @Test
+    void theRestApiIsDescribedByTheServersOpenApiDocument() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(PlusServer.http("/openapi?format=JSON")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject paths = Json.createReader(new StringReader(response.body())).readObject().getJsonObject("paths");
+        for (String path : new String[] {"/api/users", "/api/users/{ext}/dial", "/api/users/{ext}/services",
+                "/api/users/{ext}/forwarding/{kind}", "/api/users/{ext}/active-profile", "/api/queues/{number}/logins/{ext}",
+                "/api/audit"}) {
+            assertTrue(paths.containsKey(path), path + " missing from " + paths.keySet());
+        }
+    }
+
+    @Test
     void sipOptionsOverUdpIsAnswered200() throws Exception {
         assertEquals("SIP/2.0 200 OK", SipProbe.options(PlusServer.sipPort(), 3000));
     }
