@@ -47,14 +47,15 @@ import se.plus.domain.user.User;
 public class ParseAndApplyBenchmark {
 
     /**
-     * mix: every kind of code as an office dials them: extensions, Swedish numbers, one foreign number in
+     * mix: every kind of code as an office dials them: extensions, Swedish numbers, one German number in
      * 24, status queries, and some refused.
      * swedish: forwarding to Swedish numbers in national and international form.
      * extension: codes with short numbers, queues, profiles and status queries only.
-     * foreign: forwarding to foreign numbers only (the full libphonenumber parse).
+     * foreign: forwarding to numbers of the countries libphonenumber's metadata is pre-read for.
+     * elsewhere: forwarding to numbers of other countries (a full libphonenumber parse each).
      * Anything else is read as a comma-separated list of dial strings, e.g. -p workload='*24*3*1330#'.
      */
-    @Param({"mix", "swedish", "extension", "foreign"})
+    @Param({"mix", "swedish", "extension", "foreign", "elsewhere"})
     public String workload;
 
     private static final String[] MIX = {
@@ -67,7 +68,10 @@ public class ParseAndApplyBenchmark {
         "*21*0733334444#",
     };
     private static final String[] FOREIGN = {
-        "*21*+4930123456#", "*21*004930123456#", "*67*+12125550123#", "*61*004420712345678#",
+        "*21*+4930123456#", "*21*004930123456#", "*67*+12125550123#", "*61*00442071234567#",
+    };
+    private static final String[] ELSEWHERE = {
+        "*21*+390612345678#", "*21*0081312345678#", "*67*+5511912345678#", "*61*0061212345678#",
     };
     private static final String[] EXTENSION = {
         "*21*1002#", "#21#", "*61*1003#", "#61#", "*24*2#", "*24*3*1330#", "#24#", "*75*5#", "#75*5#",
@@ -96,6 +100,9 @@ public class ParseAndApplyBenchmark {
                 break;
             case "foreign":
                 digits = FOREIGN;
+                break;
+            case "elsewhere":
+                digits = ELSEWHERE;
                 break;
             default:
                 digits = workload.split(",");
