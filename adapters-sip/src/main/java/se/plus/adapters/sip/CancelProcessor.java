@@ -34,7 +34,9 @@ final class CancelProcessor implements MethodProcessor {
     public void process(RequestEvent event, SipContext sip) {
         Request cancel = event.getRequest();
         FeatureCall call = invites.cancelled(InviteProcessor.branchOf(cancel));
-        ServerTransaction transaction = sip.transactionFor(cancel);
+        // The stack may already have made the CANCEL's transaction (it matches it to the INVITE's).
+        ServerTransaction transaction = event.getServerTransaction() != null
+                ? event.getServerTransaction() : sip.transactionFor(cancel);
         if (call == null) {
             // Nothing pending (already answered, or never seen): 481 per §9.2; retransmissions are absorbed.
             if (transaction != null) {

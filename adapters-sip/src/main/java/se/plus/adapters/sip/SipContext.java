@@ -15,6 +15,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.RetryAfterHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WarningHeader;
 import javax.sip.message.MessageFactory;
@@ -80,7 +81,7 @@ final class SipContext {
     /** Sends statelessly: a retransmitted request is simply answered again. */
     void send(Response response) {
         try {
-            provider.sendResponse(response);
+            provider.sendResponse(withToTag(response));
         } catch (SipException failure) {
             LOG.log(Level.FINE, "could not send a response", failure);
         }
@@ -103,6 +104,7 @@ final class SipContext {
 
     void reply(ServerTransaction transaction, Response response) {
         try {
+            withToTag(response);
             transaction.sendResponse(response);
         } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.FINE, "could not send " + response.getStatusCode(), failure);
@@ -115,6 +117,19 @@ final class SipContext {
         } catch (ParseException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** RFC 3261 §8.2.6.2: every response but 100 carries a To tag; the stack leaves that to us. */
+    static Response withToTag(Response response) {
+        ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
+        if (response.getStatusCode() > 100 && to != null && to.getTag() == null) {
+            try {
+                to.setTag(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+            } catch (ParseException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return response;
     }
 
     /** A final response with our own reason phrase and a Warning (RFC 3261 §20.43) for people. */
