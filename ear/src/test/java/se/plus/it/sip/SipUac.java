@@ -92,7 +92,7 @@ final class SipUac implements AutoCloseable {
             while (true) {
                 var packet = new DatagramPacket(buffer, buffer.length);
                 rtp.receive(packet);
-                rtp.setSoTimeout(500);
+                rtp.setSoTimeout(1500);
                 count++;
                 if ((buffer[1] & 0x7F) == 0 && packet.getLength() == 172) {
                     pcmu++;
