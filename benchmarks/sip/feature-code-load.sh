@@ -113,8 +113,10 @@ echo "# plus-services held: ${held:-none} (rate/s, p99 ms; criteria: every call 
 
 if [ "$CEILING" = yes ]; then
   port=$((20000 + RANDOM % 20000))
-  uas_pid=$(cd "$WORK" && sipp -sn uas -i 127.0.0.1 -p "$port" -bg -nostdin 2>&1 | sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p')
+  # -bg forks: its output goes to a file, or a command substitution would wait for the child forever.
+  (cd "$WORK" && sipp -sn uas -i 127.0.0.1 -p "$port" -bg -nostdin >"$WORK/uas.out" 2>&1 </dev/null)
   sleep 1
+  uas_pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$WORK/uas.out")
   uheld=""
   for rate in $RATES; do
     line=$(step uas "$rate" "127.0.0.1:$port" -sn uac)
