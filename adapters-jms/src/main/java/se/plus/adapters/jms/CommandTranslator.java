@@ -91,7 +91,10 @@ class CommandTranslator {
             return ReplyJson.done("SERVICES", "QUERY", SERVICES_READ, services.read(extension));
         }
         Outcome outcome = execute(command, new Actor(user.orElse(ANONYMOUS), EntryPoint.JMS));
-        return ReplyJson.of(outcome, services.read(extension));
+        if (outcome instanceof Outcome.Done done) {
+            return ReplyJson.done(done, services.read(extension));
+        }
+        return ReplyJson.refused((Outcome.Refused) outcome);
     }
 
     private Outcome execute(JmsCommand command, Actor actor) {

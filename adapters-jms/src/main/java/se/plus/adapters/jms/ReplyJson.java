@@ -30,13 +30,6 @@ final class ReplyJson {
     private ReplyJson() {
     }
 
-    static Reply of(Outcome outcome, Services state) {
-        if (outcome instanceof Outcome.Refused refused) {
-            return refused(refused);
-        }
-        return done((Outcome.Done) outcome, state);
-    }
-
     static Reply done(Outcome.Done done, Services state) {
         return done(done.service(), done.action(), done.message(), state);
     }
