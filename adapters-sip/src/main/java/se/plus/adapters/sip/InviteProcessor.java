@@ -72,6 +72,10 @@ final class InviteProcessor implements MethodProcessor {
     @Override
     public void process(RequestEvent event, SipContext sip) {
         Request request = event.getRequest();
+        if (workers.overloaded() || sip.saturated()) {
+            sip.sendBusy(request);
+            return;
+        }
         ServerTransaction transaction = sip.transactionFor(request);
         if (transaction == null) {
             return;

@@ -64,6 +64,10 @@ final class RegisterProcessor implements MethodProcessor {
     @Override
     public void process(RequestEvent event, SipContext sip) {
         Request request = event.getRequest();
+        if (workers.overloaded() || sip.saturated()) {
+            sip.sendBusy(request);
+            return;
+        }
         ServerTransaction transaction = sip.transactionFor(request);
         if (transaction == null) {
             return;

@@ -36,9 +36,13 @@ final class SipContext {
     private final AddressFactory addresses;
     private final String domain;
     private final Clock clock;
+    private final java.util.function.IntSupplier serverTransactions;
+    private final int maxServerTransactions;
 
     SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-               String domain, Clock clock) {
+               String domain, Clock clock, java.util.function.IntSupplier serverTransactions, int maxServerTransactions) {
+        this.serverTransactions = serverTransactions;
+        this.maxServerTransactions = maxServerTransactions;
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -65,6 +69,14 @@ final class SipContext {
 
     String domain() {
         return domain;
+    }
+
+    /**
+     * The stack holds so many server transactions that a new one should be refused: below the stack's
+     * own MAX_SERVER_TRANSACTIONS, where it would start dropping requests without a word.
+     */
+    boolean saturated() {
+        return serverTransactions.getAsInt() > maxServerTransactions;
     }
 
     Instant now() {
@@ -144,6 +156,17 @@ final class SipContext {
                 response.addHeader(header);
             }
             return response;
+        } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** 503 with Retry-After without a transaction: load shedding, as cheap as an answer can be. */
+    void sendBusy(Request request) {
+        try {
+            Response response = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
+            response.addHeader(headers.createRetryAfterHeader(5));
+            send(response);
         } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -81,7 +81,9 @@ public class SipServer {
                 provider.addListeningPoint(extra);
             }
             var sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
-                    factory.createAddressFactory(), settings.domain(), Clock.systemUTC());
+                    factory.createAddressFactory(), settings.domain(), Clock.systemUTC(),
+                    ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getServerTransactionTableSize,
+                    SipStackProperties.SHEDDING_SERVER_TRANSACTIONS);
             listener = new PlusSipListener(sip, failures(), processors());
             provider.addSipListener(listener);
             stack.start();

@@ -8,6 +8,11 @@ import java.util.Properties;
  */
 final class SipStackProperties {
 
+    /** Server transactions the stack may hold; beyond it JAIN-SIP drops requests silently. */
+    static final int MAX_SERVER_TRANSACTIONS = 20_000;
+    /** Where we start refusing new INVITEs and REGISTERs with 503 ourselves, before the stack's limit. */
+    static final int SHEDDING_SERVER_TRANSACTIONS = 15_000;
+
     private SipStackProperties() {
     }
 
@@ -26,7 +31,7 @@ final class SipStackProperties {
         // Kept open (bounded by MAX_CONNECTIONS): with "false" the stack answers a TCP request over a
         // new connection to the Via port, which phones behind NAT and SIPp do not listen on.
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
-        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", "20000");
+        p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", String.valueOf(MAX_SERVER_TRANSACTIONS));
         p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "5000");
         p.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "30");
         p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE", "180");

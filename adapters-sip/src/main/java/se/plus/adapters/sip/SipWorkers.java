@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 final class SipWorkers implements Executor, AutoCloseable {
 
     private final ThreadPoolExecutor pool;
+    private final int sheddingThreshold;
     private final ScheduledThreadPoolExecutor clock;
 
     SipWorkers(ThreadFactory threads, int size, int queue) {
         this.pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), threads);
+        this.sheddingThreshold = queue / 4;
         this.clock = new ScheduledThreadPoolExecutor(1, threads);
         this.clock.setRemoveOnCancelPolicy(true);
         // Every thread is made now, on the deployment's thread: WildFly's managed thread factory takes
@@ -29,6 +31,16 @@ final class SipWorkers implements Executor, AutoCloseable {
         // on a JAIN-SIP thread would fail every java:comp lookup (JPA, transactions) behind the use case.
         this.pool.prestartAllCoreThreads();
         this.clock.prestartAllCoreThreads();
+    }
+
+    /**
+     * More work waiting than the workers clear in a moment: new calls and registrations are refused
+     * (503) before the stack spends a transaction on them. Under overload every transaction made
+     * lingers for seconds and every challenge draws another request; refusing early is what keeps the
+     * heap flat.
+     */
+    boolean overloaded() {
+        return pool.getQueue().size() > sheddingThreshold;
     }
 
     /** False when the queue is full: the caller answers 503. */
