@@ -41,6 +41,8 @@ final class InviteProcessor implements MethodProcessor {
 
     private static final Logger LOG = Logger.getLogger(InviteProcessor.class.getName());
 
+    private static final long SLOW_NANOS = 250_000_000L;
+
     private final DigestAuthenticator authenticator;
     private final DigestChallenges challenges;
     private final ExecuteDialStringUseCase dial;
@@ -86,7 +88,8 @@ final class InviteProcessor implements MethodProcessor {
             return;
         }
         String source = SipContext.source(request);
-        if (!workers.offer(() -> authenticated(transaction, answer.get(), source, sip))) {
+        long arrived = System.nanoTime();
+        if (!workers.offer(() -> authenticated(transaction, answer.get(), source, sip, arrived))) {
             sip.replyBusy(transaction);
         }
     }
@@ -96,16 +99,26 @@ final class InviteProcessor implements MethodProcessor {
         return branch == null ? null : pending.remove(branch);
     }
 
-    private void authenticated(ServerTransaction transaction, DigestResponse answer, String source, SipContext sip) {
+    private void authenticated(ServerTransaction transaction, DigestResponse answer, String source, SipContext sip,
+                               long arrived) {
         Request request = transaction.getRequest();
+        long started = System.nanoTime();
         try {
             var decision = authenticator.authenticate(Request.INVITE, answer, source, sip.now());
+            long authenticated = System.nanoTime();
             if (decision instanceof Challenge challenge) {
                 sip.reply(transaction, challenges.challenge(request, true, challenge.stale(), sip));
             } else if (decision instanceof Refuse) {
                 sip.reply(transaction, Response.FORBIDDEN);
             } else if (decision instanceof Authenticated user) {
                 dialled(user.extension(), transaction, sip);
+            }
+            long done = System.nanoTime();
+            if (done - arrived > SLOW_NANOS) {
+                // Where a slow answer lost its time: waiting for a worker, the credentials, or the code.
+                LOG.info(() -> String.format("slow INVITE %s: %d ms queued, %d ms authenticating, %d ms dialling",
+                        request.getRequestURI(), (started - arrived) / 1_000_000, (authenticated - started) / 1_000_000,
+                        (done - authenticated) / 1_000_000));
             }
         } catch (RuntimeException failure) {
             LOG.log(Level.WARNING, "INVITE failed", failure);
