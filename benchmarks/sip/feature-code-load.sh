@@ -10,7 +10,8 @@
 #   OVERLOAD=5000 DURATION=30 benchmarks/sip/feature-code-load.sh   # offer OVERLOAD calls/s, then OPTIONS
 #
 # Settings (environment): SIP (127.0.0.1:5060), HTTP (http://127.0.0.1:8080), ADMIN_USER / ADMIN_PASSWORD
-# (the first administrator, to create the test users), USERS (250), RATES, DURATION (s), P99_LIMIT_MS (50).
+# (the first administrator, to create the test users), USERS (250), RATES, DURATION (s), P99_LIMIT_MS (50),
+# CEILING (yes: also measure SIPp's UAS), SKIP_PLUS (yes: only the ceiling).
 set -euo pipefail
 
 SIP=${SIP:-127.0.0.1:5060}
@@ -99,7 +100,8 @@ PY
 fi
 
 held=""
-for rate in $RATES; do
+[ "${SKIP_PLUS:-no}" = yes ] && RATES_PLUS="" || RATES_PLUS=$RATES
+for rate in $RATES_PLUS; do
   line=$(step plus "$rate" "$SIP" -sf "$SCENARIOS/feature-done.xml" -inf "$WORK/calls.csv")
   echo "$line"
   read -r _ r total ok failed retrans p50 p99 <<<"$line"
@@ -114,7 +116,7 @@ echo "# plus-services held: ${held:-none} (rate/s, p99 ms; criteria: every call 
 if [ "$CEILING" = yes ]; then
   port=$((20000 + RANDOM % 20000))
   # -bg forks: its output goes to a file, or a command substitution would wait for the child forever.
-  (cd "$WORK" && sipp -sn uas -i 127.0.0.1 -p "$port" -bg -nostdin >"$WORK/uas.out" 2>&1 </dev/null)
+  (cd "$WORK" && sipp -sn uas -i 127.0.0.1 -p "$port" -bg -nostdin >"$WORK/uas.out" 2>&1 </dev/null) || true
   sleep 1
   uas_pid=$(sed -n 's/.*PID=\[\([0-9]*\)\].*/\1/p' "$WORK/uas.out")
   uheld=""
