@@ -61,6 +61,7 @@ public class SipServer {
 
     private SipWorkers workers;
     private TonePlayer tones;
+    private FailureTracker failures;
 
     private SipStack stack;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
@@ -84,7 +85,9 @@ public class SipServer {
                     factory.createAddressFactory(), settings.domain(), Clock.systemUTC(),
                     ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getServerTransactionTableSize,
                     SipStackProperties.SHEDDING_SERVER_TRANSACTIONS);
-            listener = new PlusSipListener(sip, failures(), processors());
+            failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
+                    Duration.ofSeconds(settings.authBlockSeconds()));
+            listener = new PlusSipListener(sip, failures, processors());
             provider.addSipListener(listener);
             stack.start();
             LOG.info(() -> "SIP listening on " + settings.address() + ":" + settings.port()
@@ -96,28 +99,19 @@ public class SipServer {
         }
     }
 
-    private FailureTracker failures;
-
-    private FailureTracker failures() {
-        if (failures == null) {
-            failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
-                    Duration.ofSeconds(settings.authBlockSeconds()));
-        }
-        return failures;
-    }
-
+    /** The processors and what they share: workers, tones, nonces, digest, dialects, housekeeping. */
     private MethodProcessor[] processors() throws java.io.IOException {
         workers = new SipWorkers(threads, WORKERS, WORK_QUEUE);
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
         var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
-        var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures(), credentials::find);
+        var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures, credentials::find);
         var challenges = new DigestChallenges(authenticator, DigestChallenges.parse(settings.authAlgorithms()));
         var dialects = new DeviceDialects(settings.mobileUserAgents().orElse(null), settings.mobileExtensions().orElse(null));
         workers.clock().scheduleWithFixedDelay(() -> {
             Instant now = Instant.now();
             locations.purge(now);
             nonces.forgetExpired(now);
-            failures().forgetOld(now);
+            failures.forgetOld(now);
         }, 30, 30, TimeUnit.SECONDS);
         var invites = new InviteProcessor(authenticator, challenges, dial, dialects, workers, tones,
                 settings.loopbackReachableAddress(), settings.port());

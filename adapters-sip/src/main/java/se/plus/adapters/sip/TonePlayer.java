@@ -6,7 +6,6 @@ import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,9 +116,5 @@ final class TonePlayer implements AutoCloseable {
         } catch (IOException ignored) {
             LOG.log(Level.FINE, "closing the RTP socket", ignored);
         }
-    }
-
-    List<RtpStream> playing() {
-        return List.copyOf(streams);
     }
 }
