@@ -30,20 +30,31 @@ import org.junit.jupiter.api.Test;
  * a command twice would show as a second audit record or a second event with its number; commands of
  * one user carry the user as JMSXGroupID, so they are applied in the order sent and the last one sent
  * is the state at the end.
+ *
+ * <p>What the test allows besides "applied once": a command not answered before the kill may end in
+ * plus.dead-letter, unapplied, for an operator. That happens on the embedded H2 database: a transaction
+ * H2 had prepared when the server died, and that the transaction manager had not yet decided to
+ * commit, stays in doubt, because H2 2.2's XAResource.rollback(xid) does not roll back a transaction
+ * prepared on another connection. Its row lock stays, and that user's later commands fail until the
+ * broker dead-letters them. A command answered before the kill, though, must be applied exactly once,
+ * and no command may be applied twice or half.
  */
 class JmsCrashIT {
 
     private static final int USERS = 20;
-    private static final int COMMANDS_PER_USER = 30;
+    private static final int COMMANDS_PER_USER = 15;
     private static final int TOTAL = USERS * COMMANDS_PER_USER;
     private static final Duration BOOT = Duration.ofSeconds(300);
 
     /** Who got what: correlation id → command; events by JMS message id (a redelivered event is one event). */
-    private final Map<String, Command> commands = new HashMap<>();
+    private final Map<String, Command> commands = new ConcurrentHashMap<>();
+    /** The command whose send the kill interrupted: it may or may not have reached the queue. */
+    private final Map<String, Command> uncertain = new ConcurrentHashMap<>();
     private final Set<String> repliedBeforeKill = ConcurrentHashMap.newKeySet();
     private final Map<String, String> eventTargetById = new ConcurrentHashMap<>();
+    private final Set<String> deadLettered = ConcurrentHashMap.newKeySet();
 
-    record Command(String extension, String target) {
+    record Command(String extension, String target, int index) {
     }
 
     @Test
@@ -63,45 +74,72 @@ class JmsCrashIT {
             }
 
             var events = subscribe(server);
-            try (var factory = new ActiveMQConnectionFactory(server.jmsUrl());
-                 JMSContext jms = factory.createContext(System.getProperty("plus.jms.user"), System.getProperty("plus.jms.password"))) {
-                var replies = jms.createTemporaryQueue();
-                jms.createConsumer(replies).setMessageListener(reply -> {
-                    try {
-                        if (reply.getStringProperty("outcome").equals("DONE")) {
-                            repliedBeforeKill.add(reply.getJMSCorrelationID());
-                        }
-                    } catch (Exception unreadable) {
-                        throw new IllegalStateException(unreadable);
+            var factory = new ActiveMQConnectionFactory(server.jmsUrl());
+            JMSContext jms = factory.createContext(System.getProperty("plus.jms.user"), System.getProperty("plus.jms.password"));
+            var replies = jms.createTemporaryQueue();
+            jms.createContext(JMSContext.AUTO_ACKNOWLEDGE).createConsumer(replies).setMessageListener(reply -> {
+                try {
+                    if (reply.getStringProperty("outcome").equals("DONE")) {
+                        repliedBeforeKill.add(reply.getJMSCorrelationID());
                     }
-                });
-                var queue = jms.createQueue("plus.commands");
-                var producer = jms.createProducer();
-                for (int i = 0; i < COMMANDS_PER_USER; i++) {
-                    for (String ext : extensions) {
-                        String target = "070" + ext + String.format("%02d", i);
-                        String correlation = ext + "-" + i;
-                        commands.put(correlation, new Command(ext, target));
-                        TextMessage message = jms.createTextMessage("{\"extension\":\"" + ext
-                                + "\",\"command\":\"FORWARD\",\"kind\":\"UNCONDITIONAL\",\"target\":\"" + target + "\"}");
-                        message.setJMSReplyTo(replies);
-                        message.setJMSCorrelationID(correlation);
-                        message.setStringProperty("JMSXGroupID", ext);
-                        producer.send(queue, message);
-                    }
+                } catch (Exception unreadable) {
+                    throw new IllegalStateException(unreadable);
                 }
-                awaitCount(() -> repliedBeforeKill.size() >= TOTAL / 5, Duration.ofSeconds(120), "a fifth of the replies");
-                server.kill();
+            });
+            // Commands go on being sent while the server dies: some are on the queue, some being
+            // applied, some answered, and the one being sent at the kill may or may not have arrived.
+            // Sent in transactions of 50, so that they are on the queue faster than they are applied.
+            JMSContext sending = factory.createContext(System.getProperty("plus.jms.user"),
+                    System.getProperty("plus.jms.password"), JMSContext.SESSION_TRANSACTED);
+            Thread sender = new Thread(() -> {
+                var queue = sending.createQueue("plus.commands");
+                var producer = sending.createProducer();
+                Map<String, Command> batch = new HashMap<>();
+                try {
+                    for (int i = 0; i < COMMANDS_PER_USER; i++) {
+                        for (String ext : extensions) {
+                            String target = "070" + ext + String.format("%02d", i);
+                            String correlation = ext + "-" + i;
+                            TextMessage message = sending.createTextMessage("{\"extension\":\"" + ext
+                                    + "\",\"command\":\"FORWARD\",\"kind\":\"UNCONDITIONAL\",\"target\":\"" + target + "\"}");
+                            message.setJMSReplyTo(replies);
+                            message.setJMSCorrelationID(correlation);
+                            message.setStringProperty("JMSXGroupID", ext);
+                            producer.send(queue, message);
+                            batch.put(correlation, new Command(ext, target, i));
+                            if (batch.size() == 50) {
+                                sending.commit();
+                                commands.putAll(batch);
+                                batch.clear();
+                            }
+                        }
+                    }
+                    sending.commit();
+                    commands.putAll(batch);
+                } catch (RuntimeException | jakarta.jms.JMSException serverGone) {
+                    uncertain.putAll(batch);
+                }
+            }, "crash-it-sender");
+            sender.start();
+            awaitCount(() -> repliedBeforeKill.size() >= TOTAL / 5, Duration.ofSeconds(120), "a fifth of the replies");
+            server.kill();
+            sender.join(60_000);
+            try {
+                jms.close();
+                factory.close();
             } catch (RuntimeException connectionGone) {
                 // closing a context whose server is gone may complain; the test goes on
             }
             int answered = repliedBeforeKill.size();
             closeQuietly(events);
-            assertTrue(answered < TOTAL, "the kill came after every command was done: nothing was in flight");
+            int sent = commands.size();
+            assertTrue(answered < sent, "the kill came after every command was done: nothing was in flight");
 
             server.start(BOOT);
             events = subscribe(server);
+            JMSContext dlq = deadLetters(server);
             Map<String, List<JsonObject>> audit = new HashMap<>();
+            var progress = new java.util.concurrent.atomic.AtomicReference<>("nothing yet");
             awaitCount(() -> {
                 int applied = 0;
                 for (String ext : extensions) {
@@ -109,11 +147,13 @@ class JmsCrashIT {
                     audit.put(ext, records);
                     applied += records.size();
                 }
-                return applied >= TOTAL;
-            }, Duration.ofSeconds(240), "every command applied after the restart");
-            awaitCount(() -> eventTargetById.size() >= TOTAL, Duration.ofSeconds(30), "every event");
+                progress.set(applied + " applied, " + deadLettered.size() + " dead-lettered of " + sent + " sent");
+                return applied + deadLettered.size() >= sent;
+            }, Duration.ofSeconds(300), progress::get);
+            awaitCount(() -> eventTargetById.size() + deadLettered.size() >= sent, Duration.ofSeconds(30), "every event");
             Thread.sleep(2000);
             closeQuietly(events);
+            closeQuietly(dlq);
 
             Map<String, Integer> auditByTarget = new HashMap<>();
             audit.values().forEach(records -> records.forEach(r -> auditByTarget.merge(target(r.getString("after")), 1, Integer::sum)));
@@ -124,23 +164,48 @@ class JmsCrashIT {
                 String e164 = "+46" + c.target().substring(1);
                 int records = auditByTarget.getOrDefault(e164, 0);
                 int published = eventsByTarget.getOrDefault(e164, 0);
-                if (records != 1 || published != 1) {
+                boolean dead = deadLettered.contains(correlation);
+                boolean once = records == 1 && published == 1 && !dead;
+                boolean keptForAnOperator = records == 0 && published == 0 && dead && !repliedBeforeKill.contains(correlation);
+                if (!once && !keptForAnOperator) {
                     wrong.add(correlation + (repliedBeforeKill.contains(correlation) ? " (answered before the kill)" : "")
-                            + ": " + records + " audit records, " + published + " events");
+                            + ": " + records + " audit records, " + published + " events"
+                            + (dead ? ", in plus.dead-letter" : ""));
                 }
             });
+            int maybe = 0;
+            for (Command c : uncertain.values()) {
+                String e164 = "+46" + c.target().substring(1);
+                int records = auditByTarget.getOrDefault(e164, 0);
+                int published = eventsByTarget.getOrDefault(e164, 0);
+                if (records > 1 || records != published) {
+                    wrong.add(c + " (its send was cut by the kill): " + records + " audit records, " + published + " events");
+                }
+                maybe += records;
+            }
             assertTrue(wrong.isEmpty(), wrong.size() + " commands not applied exactly once: " + wrong);
-            assertEquals(TOTAL, auditByTarget.values().stream().mapToInt(Integer::intValue).sum(), "audit records");
-            assertEquals(TOTAL, eventTargetById.size(), "events");
+            int dead = deadLettered.size();
+            assertEquals(sent - dead + maybe, auditByTarget.values().stream().mapToInt(Integer::intValue).sum(), "audit records");
+            assertEquals(sent - dead + maybe, eventTargetById.size(), "events");
             for (String ext : extensions) {
-                String last = "+46" + commands.get(ext + "-" + (COMMANDS_PER_USER - 1)).target().substring(1);
+                var mine = new ArrayList<Command>();
+                commands.entrySet().stream().filter(e -> e.getValue().extension().equals(ext)
+                        && !deadLettered.contains(e.getKey())).forEach(e -> mine.add(e.getValue()));
+                uncertain.values().stream().filter(c -> c.extension().equals(ext)
+                        && auditByTarget.containsKey("+46" + c.target().substring(1))).forEach(mine::add);
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                Command last = mine.stream().max(java.util.Comparator.comparingInt(Command::index)).orElseThrow();
                 JsonObject services = Json.createReader(new StringReader(server.admin("GET", "/api/users/" + ext + "/services", null)))
                         .readObject();
-                assertEquals(last, services.getJsonObject("forwarding").getJsonObject("unconditional").getString("target"),
+                assertEquals("+46" + last.target().substring(1),
+                        services.getJsonObject("forwarding").getJsonObject("unconditional").getString("target"),
                         "the state of " + ext + " is its last command");
             }
-            System.out.printf("kill -9 after %d of %d commands answered; after the restart all %d applied once%n",
-                    answered, TOTAL, TOTAL);
+            System.out.printf("kill -9 with %d commands sent, %d answered, %d send cut; after the restart %d applied once"
+                    + " (%d of the cut ones), %d in plus.dead-letter, none twice, none half%n",
+                    sent, answered, uncertain.size(), sent - dead, maybe, dead);
         }
     }
 
@@ -150,6 +215,20 @@ class JmsCrashIT {
         jms.setClientID("crash-it");
         jms.createDurableConsumer(jms.createTopic("plus.events"), "crash-it-events", "type = 'FORWARDING_CHANGED'", false)
                 .setMessageListener(this::collectEvent);
+        return jms;
+    }
+
+    /** What ended in the dead-letter queue (on H2, see the class comment). */
+    private JMSContext deadLetters(OwnServer server) {
+        var factory = new ActiveMQConnectionFactory(server.jmsUrl());
+        JMSContext jms = factory.createContext(System.getProperty("plus.jms.user"), System.getProperty("plus.jms.password"));
+        jms.createConsumer(jms.createQueue("plus.dead-letter")).setMessageListener(message -> {
+            try {
+                deadLettered.add(message.getJMSCorrelationID());
+            } catch (Exception unreadable) {
+                throw new IllegalStateException(unreadable);
+            }
+        });
         return jms;
     }
 
@@ -178,10 +257,14 @@ class JmsCrashIT {
     }
 
     private static void awaitCount(Condition condition, Duration timeout, String what) throws Exception {
+        awaitCount(condition, timeout, () -> what);
+    }
+
+    private static void awaitCount(Condition condition, Duration timeout, java.util.function.Supplier<String> what) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (!condition.holds()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + timeout + ": " + what);
+                throw new AssertionError("not within " + timeout + ": " + what.get());
             }
             Thread.sleep(250);
         }
