@@ -33,13 +33,17 @@ echo "# $(date -u +%FT%TZ), $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p
 
 # Users with SIP passwords (fresh extensions each run), four forwarding targets each so every call
 # changes state: consecutive calls of one user are USERS calls apart.
-first=$(( (RANDOM % 80 + 10) * 10000 ))
+first=$(( (RANDOM % 800 + 100) * 1000 ))
 echo "SEQUENTIAL" > "$WORK/calls.csv"
 created=0
+ext=$first
 for i in $(seq 0 $((USERS - 1))); do
-  ext=$((first + i)); pw="bench-$ext-$RANDOM$RANDOM"
-  code=$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
-    -d "{\"extension\":\"$ext\",\"name\":\"Bench $ext\",\"password\":\"rest-$pw\",\"sipPassword\":\"$pw\"}" "$HTTP/api/users")
+  while :; do
+    ext=$((ext + 1)); pw="bench-$ext-$RANDOM$RANDOM"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+      -d "{\"extension\":\"$ext\",\"name\":\"Bench $ext\",\"password\":\"rest-$pw\",\"sipPassword\":\"$pw\"}" "$HTTP/api/users")
+    [ "$code" = 409 ] || break   # taken by an earlier run: the next one
+  done
   [ "$code" = 201 ] || { echo "POST /api/users for $ext: HTTP $code" >&2; exit 1; }
   created=$((created + 1))
   for t in 1 2 3 4; do
