@@ -50,9 +50,15 @@ final class Sipp {
                 "-timeout", "30s", "-timeout_error", "-recv_timeout", "10000",
                 "-trace_logs", "-log_file", log.toString(), "-trace_err", "-error_file", errors.toString(),
                 "-trace_screen", "-screen_file", screen.toString(), "-nostdin"));
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            throw new IllegalStateException("the SIP integration tests need SIPp: apt-get install sip-tester"
+                    + " (.ci/run does it)", notInstalled);
+        }
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("sipp did not finish in 60 s: " + command);
