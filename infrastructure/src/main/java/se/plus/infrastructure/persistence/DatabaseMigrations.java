@@ -28,12 +28,13 @@ public class DatabaseMigrations {
     @PostConstruct
     void migrate() {
         // Flyway sits in the EAR lib/ and cannot see this module's migrations through its own loader.
-        var result = Flyway.configure(DatabaseMigrations.class.getClassLoader())
+        var flyway = Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                .load();
+        var result = flyway.migrate();
+        var current = flyway.info().current();
+        LOG.info(() -> "Database schema at version " + (current == null ? "none" : current.getVersion())
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 }
