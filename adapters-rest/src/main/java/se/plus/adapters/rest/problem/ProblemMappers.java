@@ -96,10 +96,15 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * Whatever no other mapper took, checked exceptions included: a transaction that failed at commit
+     * ({@code jakarta.transaction.RollbackException}) is checked and would otherwise reach the client as
+     * a plain-text 500.
+     */
     @Provider
-    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    public static class Unexpected implements ExceptionMapper<Exception> {
         @Override
-        public Response toResponse(RuntimeException failure) {
+        public Response toResponse(Exception failure) {
             Throwable cause = failure;
             while (cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
@@ -109,9 +114,21 @@ public final class ProblemMappers {
                 if (cause instanceof NoSuchUserException || cause instanceof IllegalArgumentException) {
                     return Problem.response(400, "Bad Request", "VALIDATION", cause.getMessage());
                 }
+                if (violatesAConstraint(cause)) {
+                    // A unique value (a fixed or mobile number) taken by someone else, found by the database at commit.
+                    LOG.log(Level.INFO, "change refused by a database constraint: {0}", cause.getMessage());
+                    return Problem.response(409, "Conflict", "CONFLICT",
+                            "the change conflicts with another record, e.g. a fixed or mobile number another user has");
+                }
             }
             LOG.log(Level.SEVERE, "unexpected failure", failure);
             return Problem.response(500, "Internal Server Error", "INTERNAL", "the server could not complete the request");
+        }
+
+        /** SQLSTATE class 23 is "integrity constraint violation" (SQL standard; H2 and PostgreSQL alike). */
+        private static boolean violatesAConstraint(Throwable cause) {
+            return cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
         }
     }
 }
