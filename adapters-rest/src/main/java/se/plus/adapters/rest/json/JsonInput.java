@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.Optional;
@@ -36,10 +37,18 @@ public final class JsonInput {
             throw Problem.validation("the body is larger than " + MAX_BYTES + " characters");
         }
         JsonObject object;
-        try (var reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
+        // A parser rather than a reader: JsonReader stops after the first value and ignores what follows.
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            if (!parser.hasNext()) {
+                throw Problem.validation("a JSON object is required");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw Problem.validation("the body must be a JSON object");
+            }
+            if (parser.hasNext()) {
+                throw Problem.validation("malformed JSON: more content after the object");
             }
             object = value.asJsonObject();
         } catch (JsonParsingException malformed) {
