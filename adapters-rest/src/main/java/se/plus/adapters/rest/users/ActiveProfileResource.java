@@ -43,7 +43,7 @@ public class ActiveProfileResource {
         Extension extension = JsonInput.extension(ext);
         caller.requireSelfOrAdmin(extension);
         JsonInput in = JsonInput.read(body, Set.of("number", "until"), Set.of("number"));
-        int number = in.integer("number").orElseThrow();
+        int number = ProfilesResource.profileNumber(in.integer("number").orElseThrow());
         var until = in.string("until").map(ActiveProfileResource::instant);
         return Outcomes.answer(profiles.activate(extension, number, until, caller.actor()), services, extension);
     }

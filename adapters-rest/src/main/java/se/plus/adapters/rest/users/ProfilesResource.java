@@ -116,9 +116,17 @@ public class ProfilesResource {
 
     private static int profileNumber(String text) {
         if (!text.matches("[0-9]{1,3}")) {
-            throw Problem.validation("a profile number is 1–999");
+            throw Problem.validation("a profile number is 1–" + Profile.MAX_NUMBER);
         }
-        return Integer.parseInt(text);
+        return profileNumber(Integer.parseInt(text));
+    }
+
+    /** Outside 1–999 a number is malformed input (400), not a profile that happens to be missing (404/422). */
+    static int profileNumber(int number) {
+        if (number < 1 || number > Profile.MAX_NUMBER) {
+            throw Problem.validation("a profile number is 1–" + Profile.MAX_NUMBER + ": " + number);
+        }
+        return number;
     }
 
     private static Duration duration(String text) {
