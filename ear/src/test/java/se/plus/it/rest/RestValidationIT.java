@@ -21,6 +21,8 @@ import se.plus.it.Rest;
 class RestValidationIT {
 
     private static final String OVERSIZE = "{\"name\":\"" + "x".repeat(17 * 1024) + "\"}";
+    /** Under 16 Ki characters, over 16 KiB in UTF-8. */
+    private static final String OVERSIZE_IN_BYTES = "{\"name\":\"" + "€".repeat(6000) + "\"}";
 
     private String ext;
     private String queue;
@@ -70,6 +72,7 @@ class RestValidationIT {
                 expect.refusedWithDetail(e + " two objects", caller.send(e.method, e.path, "{}{}"), 400, "VALIDATION", "JSON");
                 expect.refusedWithDetail(e + " unknown field", caller.send(e.method, e.path, "{\"evil\":true}"), 400, "VALIDATION", "evil");
                 expect.refusedWithDetail(e + " oversize", caller.send(e.method, e.path, OVERSIZE), 400, "VALIDATION", "larger");
+                expect.refusedWithDetail(e + " oversize in bytes", caller.send(e.method, e.path, OVERSIZE_IN_BYTES), 400, "VALIDATION", "larger");
             }
         }
         expect.assertNone();
