@@ -2,7 +2,7 @@ package se.plus.adapters.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,11 +24,11 @@ public class HealthResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response health() {
         HealthReport report = health.check();
-        var checks = Json.createArrayBuilder();
-        report.components().forEach((name, up) -> checks.add(Json.createObjectBuilder()
+        var checks = Jsons.array();
+        report.components().forEach((name, up) -> checks.add(Jsons.object()
                 .add("name", name)
                 .add("status", up ? "UP" : "DOWN")));
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = Jsons.object()
                 .add("status", report.up() ? "UP" : "DOWN")
                 .add("checks", checks)
                 .build();

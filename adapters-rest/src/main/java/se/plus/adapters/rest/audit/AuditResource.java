@@ -2,7 +2,7 @@ package se.plus.adapters.rest.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,9 +35,9 @@ public class AuditResource {
         var records = audit.read(
                 Optional.ofNullable(extension).filter(e -> !e.isEmpty()).map(JsonInput::extension),
                 Optional.ofNullable(since).filter(s -> !s.isEmpty()).map(AuditResource::instant));
-        var array = Json.createArrayBuilder();
+        var array = Jsons.array();
         for (var r : records) {
-            var json = Json.createObjectBuilder()
+            var json = Jsons.object()
                     .add("at", r.at().toString())
                     .add("actor", r.actor())
                     .add("entryPoint", r.entryPoint().name())

@@ -1,6 +1,5 @@
 package se.plus.adapters.rest.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -40,7 +39,7 @@ public final class JsonInput {
         }
         JsonObject object;
         // A parser rather than a reader: JsonReader stops after the first value and ignores what follows.
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = Jsons.parser(new StringReader(body))) {
             if (!parser.hasNext()) {
                 throw Problem.validation("a JSON object is required");
             }

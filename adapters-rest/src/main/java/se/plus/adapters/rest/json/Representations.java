@@ -1,6 +1,5 @@
 package se.plus.adapters.rest.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +22,7 @@ public final class Representations {
 
     public static JsonObject user(UserDetails details) {
         User u = details.user();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("extension", u.extension().digits())
                 .add("name", u.name());
         number(json, "fixedNumber", u.fixedNumber());
@@ -38,26 +37,26 @@ public final class Representations {
 
     public static JsonObject services(Services services) {
         User u = services.user();
-        JsonObjectBuilder forwarding = Json.createObjectBuilder();
+        JsonObjectBuilder forwarding = Jsons.object();
         forwarding.add("unconditional", target(u.forwardings().unconditional(), Optional.empty()));
         forwarding.add("noAnswer", target(u.forwardings().noAnswer(), Optional.of(u.noAnswerDelaySeconds())));
         forwarding.add("busy", target(u.forwardings().busy(), Optional.empty()));
         ProfileActivation active = u.effectiveActivation(services.at());
         Profile profile = u.profiles().getOrAvailable(active.profileNumber());
-        JsonObjectBuilder activeProfile = Json.createObjectBuilder()
+        JsonObjectBuilder activeProfile = Jsons.object()
                 .add("number", profile.number())
                 .add("name", profile.name())
                 .add("handling", profile.handling().name());
         active.until().ifPresentOrElse(until -> activeProfile.add("until", until.toString()),
                 () -> activeProfile.addNull("until"));
-        JsonArrayBuilder queues = Json.createArrayBuilder();
+        JsonArrayBuilder queues = Jsons.array();
         for (Queue queue : services.queues()) {
-            queues.add(Json.createObjectBuilder()
+            queues.add(Jsons.object()
                     .add("number", queue.number())
                     .add("name", queue.name())
                     .add("loggedIn", queue.isLoggedIn(u.extension())));
         }
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("extension", u.extension().digits())
                 .add("forwarding", forwarding)
                 .add("noAnswerDelaySeconds", u.noAnswerDelaySeconds())
@@ -71,7 +70,7 @@ public final class Representations {
     }
 
     public static JsonObject done(Outcome.Done done, JsonObject state) {
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("outcome", "DONE")
                 .add("service", done.service())
                 .add("action", done.action())
@@ -82,7 +81,7 @@ public final class Representations {
     }
 
     public static JsonObject profile(Profile p) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsons.object()
                 .add("number", p.number())
                 .add("name", p.name())
                 .add("handling", p.handling().name());
@@ -94,11 +93,11 @@ public final class Representations {
     }
 
     public static JsonObject queue(Queue q) {
-        JsonArrayBuilder members = Json.createArrayBuilder();
+        JsonArrayBuilder members = Jsons.array();
         q.members().stream().sorted().forEach(m -> members.add(m.digits()));
-        JsonArrayBuilder loggedIn = Json.createArrayBuilder();
+        JsonArrayBuilder loggedIn = Jsons.array();
         q.loggedIn().stream().sorted().forEach(m -> loggedIn.add(m.digits()));
-        return Json.createObjectBuilder()
+        return Jsons.object()
                 .add("number", q.number())
                 .add("name", q.name())
                 .add("members", members)
@@ -108,7 +107,7 @@ public final class Representations {
     }
 
     private static JsonObjectBuilder target(Optional<PhoneNumber> target, Optional<Integer> delay) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("active", target.isPresent());
+        JsonObjectBuilder json = Jsons.object().add("active", target.isPresent());
         target.ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
         delay.ifPresent(d -> json.add("delaySeconds", d));
         return json;

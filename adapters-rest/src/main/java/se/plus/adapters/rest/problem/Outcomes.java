@@ -1,6 +1,6 @@
 package se.plus.adapters.rest.problem;
 
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.core.Response;
 import se.plus.adapters.rest.json.Representations;
 import se.plus.application.port.in.ReadServicesUseCase;
@@ -41,7 +41,7 @@ public final class Outcomes {
 
     public static Response refused(Outcome.Refused refused) {
         int status = status(refused.code());
-        var body = Json.createObjectBuilder()
+        var body = Jsons.object()
                 .add("type", "about:blank")
                 .add("status", status)
                 .add("title", refused.message().en())

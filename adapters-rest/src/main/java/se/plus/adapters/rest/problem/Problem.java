@@ -1,6 +1,6 @@
 package se.plus.adapters.rest.problem;
 
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -14,7 +14,7 @@ public final class Problem extends WebApplicationException {
     }
 
     public static Response response(int status, String title, String code, String detail) {
-        var body = Json.createObjectBuilder()
+        var body = Jsons.object()
                 .add("type", "about:blank")
                 .add("status", status)
                 .add("title", title)

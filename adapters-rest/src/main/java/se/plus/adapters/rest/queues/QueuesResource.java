@@ -2,7 +2,7 @@ package se.plus.adapters.rest.queues;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -62,7 +62,7 @@ public class QueuesResource {
     @GET
     public Response list() {
         caller.requireAdmin();
-        var array = Json.createArrayBuilder();
+        var array = Jsons.array();
         queues.list().forEach(q -> array.add(Representations.queue(q)));
         return Response.ok(array.build().toString()).build();
     }

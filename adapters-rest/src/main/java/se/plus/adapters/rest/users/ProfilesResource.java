@@ -2,7 +2,7 @@ package se.plus.adapters.rest.users;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,7 +50,7 @@ public class ProfilesResource {
     public Response list(@PathParam("ext") String ext) {
         Extension extension = JsonInput.extension(ext);
         caller.requireSelfOrAdmin(extension);
-        var array = Json.createArrayBuilder();
+        var array = Jsons.array();
         profiles.list(extension).forEach(p -> array.add(Representations.profile(p)));
         return Response.ok(array.build().toString()).build();
     }

@@ -2,7 +2,7 @@ package se.plus.adapters.rest.users;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -72,7 +72,7 @@ public class UsersResource {
     @GET
     public Response list() {
         caller.requireAdmin();
-        var array = Json.createArrayBuilder();
+        var array = Jsons.array();
         users.list().forEach(u -> array.add(Representations.user(u)));
         return Response.ok(array.build().toString()).build();
     }
