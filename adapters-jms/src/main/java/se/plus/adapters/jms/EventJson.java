@@ -1,7 +1,7 @@
 package se.plus.adapters.jms;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import se.plus.application.port.in.EntryPoint;
 import se.plus.domain.event.CallPickedUp;
 import se.plus.domain.event.CallTransferred;
@@ -20,11 +20,14 @@ import se.plus.domain.event.QueueLogout;
  */
 final class EventJson {
 
+    /** Looked up once: {@code Json.createObjectBuilder()} repeats the ServiceLoader scan on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private EventJson() {
     }
 
     static String of(DomainEvent event, EntryPoint source) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", event.type())
                 .add("extension", event.extension().digits())
                 .add("at", event.at().toString())
