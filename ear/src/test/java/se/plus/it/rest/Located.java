@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import se.plus.it.PlusServer;
 
-/** A POST whose answer's {@code Location} header matters (the shared {@code Rest} client drops headers). */
+/** Requests the shared {@code Rest} client cannot make: reading {@code Location}, choosing the content type. */
 record Located(int status, String location, String body) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -27,6 +27,24 @@ record Located(int status, String location, String body) {
             return new Located(response.statusCode(), response.headers().firstValue("Location").orElse(""), response.body());
         } catch (java.io.IOException | InterruptedException failed) {
             throw new IllegalStateException("POST " + path + " failed", failed);
+        }
+    }
+
+    /** Any request with the given content type (the shared client always sends application/json). */
+    static se.plus.it.Rest.Answer send(String user, String password, String method, String path, String contentType, String body) {
+        var request = HttpRequest.newBuilder(PlusServer.http(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new se.plus.it.Rest.Answer(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (java.io.IOException | InterruptedException failed) {
+            throw new IllegalStateException(method + " " + path + " failed", failed);
         }
     }
 

@@ -193,6 +193,21 @@ class RestValidationIT {
         expect.assertNone();
     }
 
+    @Test
+    void aWrongMediaTypeAnUnknownPathOrMethodAndAHugeBodyAreProblemsToo() {
+        String before = state();
+        String u = "/api/users/" + ext;
+        String pw = ext + "-rest-pw";
+        var expect = new Problems.Expectations();
+        expect.refused("text/plain", Located.send(ext, pw, "POST", u + "/dial", "text/plain", "{\"digits\":\"#21#\",\"device\":\"TERMINAL\"}"), 415, "VALIDATION");
+        expect.refused("no content type", Located.send(ext, pw, "PUT", u + "/forwarding/busy", null, "{\"target\":\"0701234567\"}"), 415, "VALIDATION");
+        expect.refused("unknown path", Rest.admin().get("/api/nothing-here"), 404, "NOT_FOUND");
+        expect.refused("unknown method", Rest.admin().send("PUT", "/api/users", "{}"), 405, "VALIDATION");
+        expect.refusedWithDetail("1 MiB", Rest.asUser(ext).patch(u, "{\"name\":\"" + "x".repeat(1 << 20) + "\"}"), 400, "VALIDATION", "larger");
+        expect.assertNone();
+        assertEquals(before, state(), "nothing changed");
+    }
+
     /** Everything the endpoints above could have changed, as the admin reads it. */
     private String state() {
         Rest admin = Rest.admin();
