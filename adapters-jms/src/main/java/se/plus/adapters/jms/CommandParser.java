@@ -1,11 +1,11 @@
 package se.plus.adapters.jms;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -38,6 +38,9 @@ import se.plus.domain.user.Profile;
  */
 final class CommandParser {
 
+    /** Looked up once: {@code Json.create...} repeats the ServiceLoader scan on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     /** Far beyond any valid command; a bigger body is not even parsed. */
     static final int MAX_BODY = 8192;
 
@@ -52,7 +55,7 @@ final class CommandParser {
             throw new BadCommandException("a command is at most " + MAX_BODY + " characters");
         }
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadCommandException("a command is a JSON object, not " + value.getValueType());

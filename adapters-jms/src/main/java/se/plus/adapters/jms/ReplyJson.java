@@ -1,9 +1,9 @@
 package se.plus.adapters.jms;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Optional;
 import se.plus.application.port.in.ReadServicesUseCase.Services;
@@ -22,6 +22,9 @@ import se.plus.domain.user.User;
  */
 final class ReplyJson {
 
+    /** Looked up once: {@code Json.create...} repeats the ServiceLoader scan on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final String DONE = "DONE";
     static final String REFUSED = "REFUSED";
     static final String ERROR = "ERROR";
@@ -35,7 +38,7 @@ final class ReplyJson {
     }
 
     static Reply done(String service, String action, Message message, Services state) {
-        return new Reply(Json.createObjectBuilder()
+        return new Reply(JSON.createObjectBuilder()
                 .add("outcome", DONE)
                 .add("service", service)
                 .add("action", action)
@@ -46,7 +49,7 @@ final class ReplyJson {
     }
 
     static Reply refused(Outcome.Refused refused) {
-        return new Reply(Json.createObjectBuilder()
+        return new Reply(JSON.createObjectBuilder()
                 .add("outcome", REFUSED)
                 .add("code", refused.code().name())
                 .add("detail", refused.detail())
@@ -57,7 +60,7 @@ final class ReplyJson {
 
     /** Processed before: nothing done again; the state as it is now. */
     static Reply alreadyProcessed(String messageId, Instant processedAt, Services state) {
-        return new Reply(Json.createObjectBuilder()
+        return new Reply(JSON.createObjectBuilder()
                 .add("outcome", ALREADY_PROCESSED)
                 .add("detail", "message " + messageId + " was processed at " + processedAt + "; nothing was done again")
                 .add("messageId", messageId)
@@ -76,7 +79,7 @@ final class ReplyJson {
     }
 
     private static Reply error(String code, String detail, boolean deadLetter) {
-        return new Reply(Json.createObjectBuilder()
+        return new Reply(JSON.createObjectBuilder()
                 .add("outcome", ERROR)
                 .add("code", code)
                 .add("detail", detail)
@@ -85,26 +88,26 @@ final class ReplyJson {
 
     static JsonObject services(Services services) {
         User u = services.user();
-        JsonObjectBuilder forwarding = Json.createObjectBuilder();
+        JsonObjectBuilder forwarding = JSON.createObjectBuilder();
         forwarding.add("unconditional", target(u.forwardings().unconditional(), Optional.empty()));
         forwarding.add("noAnswer", target(u.forwardings().noAnswer(), Optional.of(u.noAnswerDelaySeconds())));
         forwarding.add("busy", target(u.forwardings().busy(), Optional.empty()));
         ProfileActivation active = u.effectiveActivation(services.at());
         Profile profile = u.profiles().getOrAvailable(active.profileNumber());
-        JsonObjectBuilder activeProfile = Json.createObjectBuilder()
+        JsonObjectBuilder activeProfile = JSON.createObjectBuilder()
                 .add("number", profile.number())
                 .add("name", profile.name())
                 .add("handling", profile.handling().name());
         active.until().ifPresentOrElse(until -> activeProfile.add("until", until.toString()),
                 () -> activeProfile.addNull("until"));
-        JsonArrayBuilder queues = Json.createArrayBuilder();
+        JsonArrayBuilder queues = JSON.createArrayBuilder();
         for (Queue queue : services.queues()) {
-            queues.add(Json.createObjectBuilder()
+            queues.add(JSON.createObjectBuilder()
                     .add("number", queue.number())
                     .add("name", queue.name())
                     .add("loggedIn", queue.isLoggedIn(u.extension())));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("extension", u.extension().digits())
                 .add("forwarding", forwarding)
                 .add("noAnswerDelaySeconds", u.noAnswerDelaySeconds())
@@ -118,7 +121,7 @@ final class ReplyJson {
     }
 
     private static JsonObjectBuilder target(Optional<PhoneNumber> target, Optional<Integer> delay) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("active", target.isPresent());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("active", target.isPresent());
         target.ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
         delay.ifPresent(d -> json.add("delaySeconds", d));
         return json;
