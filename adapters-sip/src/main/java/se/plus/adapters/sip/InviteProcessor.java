@@ -20,9 +20,6 @@ import javax.sip.header.UserAgentHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import se.plus.adapters.sip.DigestAuthenticator.Authenticated;
-import se.plus.adapters.sip.DigestAuthenticator.Challenge;
-import se.plus.adapters.sip.DigestAuthenticator.Refuse;
 import se.plus.application.port.in.Actor;
 import se.plus.application.port.in.DialRequest;
 import se.plus.application.port.in.EntryPoint;
@@ -43,24 +40,20 @@ final class InviteProcessor implements MethodProcessor {
 
     private static final long SLOW_NANOS = 250_000_000L;
 
-    private final DigestAuthenticator authenticator;
-    private final DigestChallenges challenges;
+    private final DigestGate gate;
     private final ExecuteDialStringUseCase dial;
     private final DeviceDialects dialects;
-    private final SipWorkers workers;
     private final TonePlayer tones;
     private final String mediaAddressFallback;
     private final int sipPort;
     /** Calls without a final response yet, by the branch of their INVITE (what a CANCEL carries). */
     private final Map<String, FeatureCall> pending = new ConcurrentHashMap<>();
 
-    InviteProcessor(DigestAuthenticator authenticator, DigestChallenges challenges, ExecuteDialStringUseCase dial, DeviceDialects dialects,
-                    SipWorkers workers, TonePlayer tones, String mediaAddressFallback, int sipPort) {
-        this.authenticator = authenticator;
-        this.challenges = challenges;
+    InviteProcessor(DigestGate gate, ExecuteDialStringUseCase dial, DeviceDialects dialects,
+                    TonePlayer tones, String mediaAddressFallback, int sipPort) {
+        this.gate = gate;
         this.dial = dial;
         this.dialects = dialects;
-        this.workers = workers;
         this.tones = tones;
         this.mediaAddressFallback = mediaAddressFallback;
         this.sipPort = sipPort;
@@ -73,57 +66,21 @@ final class InviteProcessor implements MethodProcessor {
 
     @Override
     public void process(RequestEvent event, SipContext sip) {
-        Request request = event.getRequest();
-        if (workers.overloaded() || sip.saturated()) {
-            sip.sendBusy(request);
-            return;
-        }
-        ServerTransaction transaction = sip.transactionFor(request);
-        if (transaction == null) {
-            return;
-        }
-        Optional<DigestResponse> answer = challenges.answerIn(request, true);
-        if (answer.isEmpty() || !DigestChallenges.namesRequest(answer.get(), request)) {
-            sip.reply(transaction, challenges.challenge(request, true, false, sip));
-            return;
-        }
-        String source = SipContext.source(request);
-        long arrived = System.nanoTime();
-        if (!workers.offer(() -> authenticated(transaction, answer.get(), source, sip, arrived))) {
-            sip.replyBusy(transaction);
-        }
+        gate.admit(event.getRequest(), sip, (transaction, user, source, timing) -> {
+            dialled(user, transaction, sip);
+            long done = System.nanoTime();
+            if (done - timing.arrived() > SLOW_NANOS) {
+                // Where a slow answer lost its time: waiting for a worker, the credentials, or the code.
+                LOG.info(() -> String.format("slow INVITE %s: %d ms queued, %d ms authenticating, %d ms dialling",
+                        transaction.getRequest().getRequestURI(), (timing.started() - timing.arrived()) / 1_000_000,
+                        (timing.authenticated() - timing.started()) / 1_000_000, (done - timing.authenticated()) / 1_000_000));
+            }
+        });
     }
 
     /** The FeatureCall of a CANCEL's INVITE, taken out of the pending calls. */
     FeatureCall cancelled(String branch) {
         return branch == null ? null : pending.remove(branch);
-    }
-
-    private void authenticated(ServerTransaction transaction, DigestResponse answer, String source, SipContext sip,
-                               long arrived) {
-        Request request = transaction.getRequest();
-        long started = System.nanoTime();
-        try {
-            var decision = authenticator.authenticate(Request.INVITE, answer, source, sip.now());
-            long authenticated = System.nanoTime();
-            if (decision instanceof Challenge challenge) {
-                sip.reply(transaction, challenges.challenge(request, true, challenge.stale(), sip));
-            } else if (decision instanceof Refuse) {
-                sip.reply(transaction, Response.FORBIDDEN);
-            } else if (decision instanceof Authenticated user) {
-                dialled(user.extension(), transaction, sip);
-            }
-            long done = System.nanoTime();
-            if (done - arrived > SLOW_NANOS) {
-                // Where a slow answer lost its time: waiting for a worker, the credentials, or the code.
-                LOG.info(() -> String.format("slow INVITE %s: %d ms queued, %d ms authenticating, %d ms dialling",
-                        request.getRequestURI(), (started - arrived) / 1_000_000, (authenticated - started) / 1_000_000,
-                        (done - authenticated) / 1_000_000));
-            }
-        } catch (RuntimeException failure) {
-            LOG.log(Level.WARNING, "INVITE failed", failure);
-            sip.reply(transaction, Response.SERVER_INTERNAL_ERROR);
-        }
     }
 
     private void dialled(Extension user, ServerTransaction transaction, SipContext sip) {

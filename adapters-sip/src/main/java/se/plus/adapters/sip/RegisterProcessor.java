@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.ListIterator;
-import java.util.Optional;
 import java.util.TimeZone;
 import javax.sip.InvalidArgumentException;
 import javax.sip.RequestEvent;
-import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
@@ -20,9 +18,6 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import se.plus.adapters.sip.DigestAuthenticator.Authenticated;
-import se.plus.adapters.sip.DigestAuthenticator.Challenge;
-import se.plus.adapters.sip.DigestAuthenticator.Refuse;
 import se.plus.adapters.sip.LocationService.ContactUpdate;
 import se.plus.adapters.sip.LocationService.OutOfOrder;
 import se.plus.adapters.sip.LocationService.RegisterSource;
@@ -41,19 +36,14 @@ final class RegisterProcessor implements MethodProcessor {
     static final int MIN_EXPIRES = 60;
     static final int MAX_EXPIRES = 3600;
 
-    private final DigestAuthenticator authenticator;
-    private final DigestChallenges challenges;
+    private final DigestGate gate;
     private final LocationService locations;
     private final DeviceDialects dialects;
-    private final SipWorkers workers;
 
-    RegisterProcessor(DigestAuthenticator authenticator, DigestChallenges challenges, LocationService locations, DeviceDialects dialects,
-                      SipWorkers workers) {
-        this.authenticator = authenticator;
-        this.challenges = challenges;
+    RegisterProcessor(DigestGate gate, LocationService locations, DeviceDialects dialects) {
+        this.gate = gate;
         this.locations = locations;
         this.dialects = dialects;
-        this.workers = workers;
     }
 
     @Override
@@ -63,41 +53,8 @@ final class RegisterProcessor implements MethodProcessor {
 
     @Override
     public void process(RequestEvent event, SipContext sip) {
-        Request request = event.getRequest();
-        if (workers.overloaded() || sip.saturated()) {
-            sip.sendBusy(request);
-            return;
-        }
-        ServerTransaction transaction = sip.transactionFor(request);
-        if (transaction == null) {
-            return;
-        }
-        Optional<DigestResponse> answer = challenges.answerIn(request, false);
-        if (answer.isEmpty() || !DigestChallenges.namesRequest(answer.get(), request)) {
-            sip.reply(transaction, challenges.challenge(request, false, false, sip));
-            return;
-        }
-        String source = SipContext.source(request);
-        if (!workers.offer(() -> authenticated(transaction, answer.get(), source, sip))) {
-            sip.replyBusy(transaction);
-        }
-    }
-
-    private void authenticated(ServerTransaction transaction, DigestResponse answer, String source, SipContext sip) {
-        Request request = transaction.getRequest();
-        try {
-            var decision = authenticator.authenticate(Request.REGISTER, answer, source, sip.now());
-            if (decision instanceof Challenge challenge) {
-                sip.reply(transaction, challenges.challenge(request, false, challenge.stale(), sip));
-            } else if (decision instanceof Refuse) {
-                sip.reply(transaction, Response.FORBIDDEN);
-            } else if (decision instanceof Authenticated user) {
-                sip.reply(transaction, register(user.extension(), request, source, sip));
-            }
-        } catch (RuntimeException failure) {
-            sip.reply(transaction, Response.SERVER_INTERNAL_ERROR);
-            throw failure;
-        }
+        gate.admit(event.getRequest(), sip, (transaction, user, source, timing) ->
+                sip.reply(transaction, register(user, transaction.getRequest(), source, sip)));
     }
 
     private Response register(Extension user, Request request, String source, SipContext sip) {

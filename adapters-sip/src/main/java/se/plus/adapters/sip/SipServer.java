@@ -113,11 +113,12 @@ public class SipServer {
             nonces.forgetExpired(now);
             failures.forgetOld(now);
         }, 30, 30, TimeUnit.SECONDS);
-        var invites = new InviteProcessor(authenticator, challenges, dial, dialects, workers, tones,
+        var gate = new DigestGate(authenticator, challenges, workers);
+        var invites = new InviteProcessor(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
         return new MethodProcessor[] {
             new OptionsProcessor(),
-            new RegisterProcessor(authenticator, challenges, locations, dialects, workers),
+            new RegisterProcessor(gate, locations, dialects),
             invites,
             new AckProcessor(tones),
             new ByeProcessor(),

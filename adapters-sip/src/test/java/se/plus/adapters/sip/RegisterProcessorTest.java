@@ -57,8 +57,8 @@ class RegisterProcessorTest {
         workers = new SipWorkers(Thread::new, 2, 16);
         authenticator = new DigestAuthenticator(REALM, new NonceService(Duration.ofMinutes(5), 100),
                 new FailureTracker(10, Duration.ofMinutes(1), Duration.ofMinutes(5)), credentials::find);
-        registrar = new RegisterProcessor(authenticator, new DigestChallenges(authenticator, List.of(DigestAlgorithm.MD5)),
-                locations, new DeviceDialects(null, null), workers);
+        registrar = new RegisterProcessor(new DigestGate(authenticator,
+                new DigestChallenges(authenticator, List.of(DigestAlgorithm.MD5)), workers), locations, new DeviceDialects(null, null));
         when(credentials.find(any())).thenReturn(Optional.empty());
         when(credentials.find(Extension.of("1001"))).thenReturn(Optional.of(new SipCredentials(Extension.of("1001"), REALM,
                 DigestAlgorithm.MD5.hash("1001:" + REALM + ":secret"), DigestAlgorithm.SHA_256.hash("1001:" + REALM + ":secret"))));
