@@ -2,6 +2,7 @@ package se.plus.application.dial;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.function.Function;
 import se.plus.application.port.in.DialRequest;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.service.ServiceExecution;
@@ -22,16 +23,25 @@ class ExecuteDialStringService implements ExecuteDialStringUseCase {
 
     @Override
     public Outcome execute(DialRequest request) {
+        return execute(request, Function.identity());
+    }
+
+    @Override
+    public Answer executeAndRead(DialRequest request) {
+        return execute(request, outcome -> new Answer(outcome, execution.servicesAfter(outcome, request.extension())));
+    }
+
+    private <T> T execute(DialRequest request, Function<Outcome, T> then) {
         if (request.digits().length() > DialRequest.MAX_DIGITS) {
             execution.requireUser(request.extension());
-            return new Outcome.Refused(OutcomeCode.INVALID_CODE,
-                    "a dial string is at most " + DialRequest.MAX_DIGITS + " characters");
+            return then.apply(new Outcome.Refused(OutcomeCode.INVALID_CODE,
+                    "a dial string is at most " + DialRequest.MAX_DIGITS + " characters"));
         }
         ParseResult parsed = DialStringParser.parse(request.digits(), request.dialect(), request.context());
         if (parsed instanceof ParseResult.Rejected) {
             execution.requireUser(request.extension());
-            return ((ParseResult.Rejected) parsed).toOutcome();
+            return then.apply(((ParseResult.Rejected) parsed).toOutcome());
         }
-        return execution.execute(request.extension(), ((ParseResult.Parsed) parsed).command(), request.actor());
+        return execution.execute(request.extension(), ((ParseResult.Parsed) parsed).command(), request.actor(), then);
     }
 }

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import se.plus.application.port.in.Actor;
 import se.plus.application.port.in.NoSuchUserException;
+import se.plus.application.port.in.ReadServicesUseCase.Services;
 import se.plus.application.port.out.AuditRecord;
 import se.plus.application.port.out.AuditTrail;
 import se.plus.application.port.out.CompanySettings;
@@ -63,7 +65,23 @@ public class ServiceExecution {
     }
 
     public Outcome execute(Extension extension, ServiceCommand command, Actor actor) {
-        return UnitOfWork.retryingOnConflict(unitOfWork, () -> once(extension, command, actor));
+        return execute(extension, command, actor, Function.identity());
+    }
+
+    /** {@link #execute}, with {@code then} applied to the outcome in the same transaction. */
+    public <T> T execute(Extension extension, ServiceCommand command, Actor actor, Function<Outcome, T> then) {
+        return UnitOfWork.retryingOnConflict(unitOfWork, () -> then.apply(once(extension, command, actor)));
+    }
+
+    /**
+     * The user's services as a done outcome left them: the user from the outcome, their queues read in
+     * the current transaction (after the change was written). Empty for a refusal.
+     */
+    public Optional<Services> servicesAfter(Outcome outcome, Extension extension) {
+        if (outcome instanceof Outcome.Done done) {
+            return Optional.of(new Services(done.userAfter(), queues.withMember(extension), clock.instant()));
+        }
+        return Optional.empty();
     }
 
     /**

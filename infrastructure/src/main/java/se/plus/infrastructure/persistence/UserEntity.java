@@ -3,6 +3,7 @@ package se.plus.infrastructure.persistence;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -53,7 +54,9 @@ class UserEntity {
     @Version
     long version;
 
-    @OneToMany(mappedBy = "user", cascade = CascadeType.ALL, orphanRemoval = true)
+    // Eager so that em.find loads a user with their profiles in one joined select, and a use case
+    // that looks the same user up again in its transaction gets it from the persistence context.
+    @OneToMany(mappedBy = "user", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("number")
     List<ProfileEntity> profiles = new ArrayList<>();
 }

@@ -3,6 +3,7 @@ package se.plus.adapters.rest.problem;
 import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.core.Response;
 import se.plus.adapters.rest.json.Representations;
+import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.ReadServicesUseCase;
 import se.plus.domain.number.Extension;
 import se.plus.domain.outcome.Outcome;
@@ -37,6 +38,15 @@ public final class Outcomes {
         }
         var state = Representations.services(services.read(extension));
         return Response.ok(Representations.done((Outcome.Done) outcome, state).toString()).build();
+    }
+
+    /** 200 with the state the dial left (read in the dial's transaction), or the refusal as a problem. */
+    public static Response answer(ExecuteDialStringUseCase.Answer answer) {
+        if (answer.outcome() instanceof Outcome.Refused refused) {
+            return refused(refused);
+        }
+        var state = Representations.services(answer.servicesAfter().orElseThrow());
+        return Response.ok(Representations.done((Outcome.Done) answer.outcome(), state).toString()).build();
     }
 
     public static Response refused(Outcome.Refused refused) {

@@ -15,10 +15,8 @@ import se.plus.adapters.rest.problem.Outcomes;
 import se.plus.adapters.rest.security.Caller;
 import se.plus.application.port.in.DialRequest;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
-import se.plus.application.port.in.ReadServicesUseCase;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
-import se.plus.domain.outcome.Outcome;
 
 /** {@code POST /api/users/{ext}/dial}: exactly the use case a phone's feature code runs. */
 @Path("users/{ext}/dial")
@@ -32,9 +30,6 @@ public class DialResource {
     @Inject
     ExecuteDialStringUseCase dial;
 
-    @Inject
-    ReadServicesUseCase services;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response dial(@PathParam("ext") String ext, String body) {
@@ -42,7 +37,7 @@ public class DialResource {
         caller.requireSelfOrAdmin(extension);
         JsonInput in = JsonInput.read(body, Set.of("digits", "device"), Set.of("digits", "device"));
         Dialect dialect = in.enumValue("device", Dialect.class).orElseThrow();
-        Outcome outcome = dial.execute(DialRequest.dialled(extension, in.requiredString("digits"), dialect, caller.actor()));
-        return Outcomes.answer(outcome, services, extension);
+        return Outcomes.answer(dial.executeAndRead(
+                DialRequest.dialled(extension, in.requiredString("digits"), dialect, caller.actor())));
     }
 }
