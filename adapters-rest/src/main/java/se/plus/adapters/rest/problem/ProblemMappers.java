@@ -60,8 +60,28 @@ public final class ProblemMappers {
     public static class InvalidInput implements ExceptionMapper<IllegalArgumentException> {
         @Override
         public Response toResponse(IllegalArgumentException failure) {
+            if (!isOurVerdictOnInput(failure)) {
+                return new Unexpected().toResponse(failure);
+            }
             return Problem.response(400, "Bad Request", "VALIDATION", failure.getMessage());
         }
+    }
+
+    /**
+     * Our domain and adapters say "bad input" with {@code IllegalArgumentException}, but so do libraries
+     * about our own mistakes (Hibernate about a query it refuses, say): those are server errors, and
+     * their messages are not for the client. Ours is the first frame outside the JDK (which throws for
+     * us, e.g. {@code Integer.parseInt}).
+     */
+    static boolean isOurVerdictOnInput(IllegalArgumentException failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String type = frame.getClassName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                continue;
+            }
+            return type.startsWith("se.plus.");
+        }
+        return false;
     }
 
     @Provider
@@ -111,7 +131,8 @@ public final class ProblemMappers {
                 if (cause instanceof ConcurrentChangeException) {
                     return new Concurrent().toResponse((ConcurrentChangeException) cause);
                 }
-                if (cause instanceof NoSuchUserException || cause instanceof IllegalArgumentException) {
+                if (cause instanceof NoSuchUserException
+                        || cause instanceof IllegalArgumentException bad && isOurVerdictOnInput(bad)) {
                     return Problem.response(400, "Bad Request", "VALIDATION", cause.getMessage());
                 }
                 if (violatesAConstraint(cause)) {
