@@ -1,11 +1,12 @@
 package se.plus.adapters.jms;
 
+import static se.plus.adapters.jms.JsonP.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -37,9 +38,6 @@ import se.plus.domain.user.Profile;
  * errors, so that an integrator's typo is answered rather than half-understood.
  */
 final class CommandParser {
-
-    /** Looked up once: {@code Json.create...} repeats the ServiceLoader scan on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Far beyond any valid command; a bigger body is not even parsed. */
     static final int MAX_BODY = 8192;

@@ -1,7 +1,8 @@
 package se.plus.adapters.jms;
 
+import static se.plus.adapters.jms.JsonP.JSON;
+
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import se.plus.application.port.in.EntryPoint;
 import se.plus.domain.event.CallPickedUp;
 import se.plus.domain.event.CallTransferred;
@@ -19,9 +20,6 @@ import se.plus.domain.event.QueueLogout;
  * effect of the domain's record layout.
  */
 final class EventJson {
-
-    /** Looked up once: {@code Json.createObjectBuilder()} repeats the ServiceLoader scan on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private EventJson() {
     }

@@ -1,9 +1,10 @@
 package se.plus.adapters.jms;
 
+import static se.plus.adapters.jms.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Optional;
 import se.plus.application.port.in.ReadServicesUseCase.Services;
@@ -21,9 +22,6 @@ import se.plus.domain.user.User;
  * code is repeated here rather than shared because adapters do not depend on each other.
  */
 final class ReplyJson {
-
-    /** Looked up once: {@code Json.create...} repeats the ServiceLoader scan on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     static final String DONE = "DONE";
     static final String REFUSED = "REFUSED";

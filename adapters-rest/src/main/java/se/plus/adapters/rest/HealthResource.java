@@ -2,13 +2,13 @@ package se.plus.adapters.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import se.plus.adapters.rest.json.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import se.plus.adapters.rest.json.Jsons;
 import se.plus.application.health.HealthReport;
 import se.plus.application.port.in.CheckHealthUseCase;
 

@@ -6,6 +6,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ServerTransaction;
@@ -14,7 +16,6 @@ import javax.sip.SipProvider;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
-import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WarningHeader;
@@ -36,11 +37,11 @@ final class SipContext {
     private final AddressFactory addresses;
     private final String domain;
     private final Clock clock;
-    private final java.util.function.IntSupplier serverTransactions;
+    private final IntSupplier serverTransactions;
     private final int maxServerTransactions;
 
     SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-               String domain, Clock clock, java.util.function.IntSupplier serverTransactions, int maxServerTransactions) {
+               String domain, Clock clock, IntSupplier serverTransactions, int maxServerTransactions) {
         this.serverTransactions = serverTransactions;
         this.maxServerTransactions = maxServerTransactions;
         this.provider = provider;
@@ -136,7 +137,7 @@ final class SipContext {
         ToHeader to = (ToHeader) response.getHeader(ToHeader.NAME);
         if (response.getStatusCode() > 100 && to != null && to.getTag() == null) {
             try {
-                to.setTag(Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()));
+                to.setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));
             } catch (ParseException impossible) {
                 throw new IllegalStateException(impossible);
             }
@@ -163,22 +164,19 @@ final class SipContext {
 
     /** 503 with Retry-After without a transaction: load shedding, as cheap as an answer can be. */
     void sendBusy(Request request) {
-        try {
-            Response response = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
-            response.addHeader(headers.createRetryAfterHeader(5));
-            send(response);
-        } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        send(busy(request));
     }
 
     /** 503 with Retry-After: the server is busy, the phone may try again shortly (RFC 3261 §21.5.4). */
     void replyBusy(ServerTransaction transaction) {
+        reply(transaction, busy(transaction.getRequest()));
+    }
+
+    private Response busy(Request request) {
         try {
-            Response response = messages.createResponse(Response.SERVICE_UNAVAILABLE, transaction.getRequest());
-            RetryAfterHeader retry = headers.createRetryAfterHeader(5);
-            response.addHeader(retry);
-            reply(transaction, response);
+            Response response = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
+            response.addHeader(headers.createRetryAfterHeader(5));
+            return response;
         } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
             throw new IllegalStateException(impossible);
         }

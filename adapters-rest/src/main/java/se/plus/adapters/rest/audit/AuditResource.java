@@ -2,7 +2,6 @@ package se.plus.adapters.rest.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import se.plus.adapters.rest.json.JsonInput;
+import se.plus.adapters.rest.json.Jsons;
 import se.plus.adapters.rest.problem.Problem;
 import se.plus.adapters.rest.security.Caller;
 import se.plus.application.port.in.ReadAuditUseCase;

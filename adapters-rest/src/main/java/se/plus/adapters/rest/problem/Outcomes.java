@@ -1,7 +1,8 @@
 package se.plus.adapters.rest.problem;
 
-import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import se.plus.adapters.rest.json.Jsons;
 import se.plus.adapters.rest.json.Representations;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.ReadServicesUseCase;
@@ -33,11 +34,8 @@ public final class Outcomes {
 
     /** 200 with the state after the change, or the refusal as a problem. */
     public static Response answer(Outcome outcome, ReadServicesUseCase services, Extension extension) {
-        if (outcome instanceof Outcome.Refused) {
-            return refused((Outcome.Refused) outcome);
-        }
-        var state = Representations.services(services.read(extension));
-        return Response.ok(Representations.done((Outcome.Done) outcome, state).toString()).build();
+        return answer(new ExecuteDialStringUseCase.Answer(outcome,
+                outcome instanceof Outcome.Done ? Optional.of(services.read(extension)) : Optional.empty()));
     }
 
     /** 200 with the state the dial left (read in the dial's transaction), or the refusal as a problem. */

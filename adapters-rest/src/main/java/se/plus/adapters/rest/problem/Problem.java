@@ -1,8 +1,8 @@
 package se.plus.adapters.rest.problem;
 
-import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import se.plus.adapters.rest.json.Jsons;
 
 /** An RFC 9457 problem: {@code status}, {@code title}, {@code detail} and the outcome {@code code}. */
 public final class Problem extends WebApplicationException {

@@ -2,7 +2,6 @@ package se.plus.adapters.rest.queues;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import se.plus.adapters.rest.json.Jsons;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import se.plus.adapters.rest.json.JsonInput;
+import se.plus.adapters.rest.json.Jsons;
 import se.plus.adapters.rest.json.Representations;
 import se.plus.adapters.rest.problem.Problem;
 import se.plus.adapters.rest.security.Caller;

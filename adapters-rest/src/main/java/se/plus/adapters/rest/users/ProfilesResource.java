@@ -2,7 +2,6 @@ package se.plus.adapters.rest.users;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import se.plus.adapters.rest.json.Jsons;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import se.plus.adapters.rest.json.JsonInput;
+import se.plus.adapters.rest.json.Jsons;
 import se.plus.adapters.rest.json.Representations;
 import se.plus.adapters.rest.problem.Problem;
 import se.plus.adapters.rest.security.Caller;
