@@ -2,20 +2,30 @@
 # Configures an unpacked WildFly distribution for the plus-services EAR, from the CLI scripts beside
 # this file. Safe to run again: the configuration is rebuilt from the distribution's own
 # standalone-full.xml each time, so the scripts never see a half-configured server.
-#   provision.sh <wildfly home> <postgresql driver jar>
+#   provision.sh <wildfly home> <postgresql driver jar> <h2 jar>
 # Environment: PLUS_JMS_USER / PLUS_JMS_PASSWORD, the application user for remote JMS clients.
 set -euo pipefail
 home=$1
 driver=$2
+h2=$3
 here=$(cd "$(dirname "$0")" && pwd)
 conf=$home/standalone/configuration
 
 cp "$conf/standalone-full.xml" "$conf/standalone-plus.xml"
 
-# The PostgreSQL driver as a static module; H2 ships with the server.
+# The PostgreSQL driver as a static module.
 mkdir -p "$home/modules/org/postgresql/main"
 cp "$driver" "$home/modules/org/postgresql/main/postgresql.jar"
 cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
+
+# H2, the embedded default, in the module WildFly ships it in, one version newer than WildFly's 2.2.224:
+# 2.2 writes its store so that a day of XA commits makes it slower with every commit (measured in
+# BENCHMARKS.md: REST dials went from 717/s to 1059/s on the same machine).
+h2module=$home/modules/system/layers/base/com/h2database/h2/main
+find "$h2module" -name 'h2*.jar' -delete
+cp "$h2" "$h2module/h2.jar"
+sed -i 's#<resource-root path="[^"]*"/>#<resource-root path="h2.jar"/>#' "$h2module/module.xml"
+grep -q '<resource-root path="h2.jar"/>' "$h2module/module.xml" || { echo "H2 module not replaced: $h2module/module.xml" >&2; exit 1; }
 
 # Remote JMS clients authenticate against the ApplicationRealm; 'guest' is the role the broker allows.
 [ -f "$conf/application-users.properties.dist" ] || cp "$conf/application-users.properties" "$conf/application-users.properties.dist"
