@@ -18,9 +18,10 @@ mkdir -p "$home/modules/org/postgresql/main"
 cp "$driver" "$home/modules/org/postgresql/main/postgresql.jar"
 cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
 
-# H2, the embedded default, in the module WildFly ships it in, one version newer than WildFly's 2.2.224:
-# 2.2 writes its store so that a day of XA commits makes it slower with every commit (measured in
-# BENCHMARKS.md: REST dials went from 717/s to 1059/s on the same machine).
+# H2, the embedded default, in the module WildFly ships it in, newer than WildFly's 2.2.224: 2.5 writes
+# its store at each XA prepare and commit for less CPU (REST dials 717/s -> 1059/s, BENCHMARKS.md), and
+# 2.2 failed its own assertion (RandomAccessStore.shrinkStoreIfPossible) with the short RETENTION_TIME
+# of configure.cli.
 h2module=$home/modules/system/layers/base/com/h2database/h2/main
 find "$h2module" -name 'h2*.jar' -delete
 cp "$h2" "$h2module/h2.jar"
