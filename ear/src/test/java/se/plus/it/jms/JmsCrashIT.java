@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
  * <p>What the test allows besides "applied once": a command not answered before the kill may end in
  * plus.dead-letter, unapplied, for an operator. That happens on the embedded H2 database: a transaction
  * H2 had prepared when the server died, and that the transaction manager had not yet decided to
- * commit, stays in doubt, because H2 2.2's XAResource.rollback(xid) does not roll back a transaction
- * prepared on another connection. Its row lock stays, and that user's later commands fail until the
- * broker dead-letters them. A command answered before the kill, though, must be applied exactly once,
- * and no command may be applied twice or half.
+ * commit, stays in doubt, because H2's XAResource.rollback(xid) (2.2.224 and 2.5.252 alike) does not
+ * roll back a transaction prepared on another connection. Its row lock stays, and that user's later
+ * commands fail until the broker dead-letters them. A command answered before the kill, though, must be
+ * applied exactly once, and no command may be applied twice or half.
  */
 class JmsCrashIT {
 
