@@ -13,7 +13,7 @@ import javax.sip.SipException;
 import javax.sip.message.Request;
 
 /**
- * The ACK of a done feature code's 200: the dialog is confirmed, the confirmation tone plays, and the
+ * The ACK of a call's 2xx goes to the B2BUA. The ACK of a done feature code's 200: the dialog is confirmed, the confirmation tone plays, and the
  * server hangs up with BYE (contract: "plays a short confirmation tone ... and sends BYE"). An ACK of
  * a failure response never gets here (its INVITE transaction absorbs it, RFC 3261 §17.2.1).
  */
@@ -22,9 +22,11 @@ final class AckProcessor implements MethodProcessor {
     private static final Logger LOG = Logger.getLogger(AckProcessor.class.getName());
 
     private final TonePlayer tones;
+    private final B2bua b2bua;
 
-    AckProcessor(TonePlayer tones) {
+    AckProcessor(TonePlayer tones, B2bua b2bua) {
         this.tones = tones;
+        this.b2bua = b2bua;
     }
 
     @Override
@@ -35,7 +37,11 @@ final class AckProcessor implements MethodProcessor {
     @Override
     public void process(RequestEvent event, SipContext sip) {
         Dialog dialog = event.getDialog();
-        if (dialog == null || !(dialog.getApplicationData() instanceof FeatureCall call) || !call.firstAck()) {
+        if (dialog == null || !(dialog.getApplicationData() instanceof FeatureCall call)) {
+            b2bua.ack(event);
+            return;
+        }
+        if (!call.firstAck()) {
             return;
         }
         // Our 200 was an offer when the INVITE had none: the ACK carries the answer (RFC 3264 §4).

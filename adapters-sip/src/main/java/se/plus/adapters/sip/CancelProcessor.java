@@ -11,7 +11,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * CANCEL of a feature-code INVITE still without a final response (RFC 3261 §9.2): 200 to the CANCEL,
+ * CANCEL of a call goes to the B2BUA. CANCEL of a feature-code INVITE still without a final response (RFC 3261 §9.2): 200 to the CANCEL,
  * 487 to the INVITE, the error tone stopped. A code whose use case already ran keeps its effect (the
  * change was committed before the CANCEL came); the phone just does not hear about it.
  */
@@ -19,10 +19,12 @@ final class CancelProcessor implements MethodProcessor {
 
     private static final Logger LOG = Logger.getLogger(CancelProcessor.class.getName());
 
-    private final InviteProcessor invites;
+    private final FeatureCodeInvites invites;
+    private final B2bua b2bua;
 
-    CancelProcessor(InviteProcessor invites) {
+    CancelProcessor(FeatureCodeInvites invites, B2bua b2bua) {
         this.invites = invites;
+        this.b2bua = b2bua;
     }
 
     @Override
@@ -37,6 +39,9 @@ final class CancelProcessor implements MethodProcessor {
         // The stack may already have made the CANCEL's transaction (it matches it to the INVITE's).
         ServerTransaction transaction = event.getServerTransaction() != null
                 ? event.getServerTransaction() : sip.transactionFor(cancel);
+        if (call == null && b2bua.cancel(InviteProcessor.branchOf(cancel), transaction)) {
+            return;
+        }
         if (call == null) {
             // Nothing pending (already answered, or never seen): 481 per §9.2; retransmissions are absorbed.
             if (transaction != null) {

@@ -35,9 +35,11 @@ final class PlusSipListener implements SipListener {
     private final SipContext sip;
     private final FailureTracker failures;
     private final Map<String, MethodProcessor> processors;
+    private final B2bua b2bua;
 
-    PlusSipListener(SipContext sip, FailureTracker failures, MethodProcessor... processors) {
+    PlusSipListener(SipContext sip, FailureTracker failures, B2bua b2bua, MethodProcessor... processors) {
         this.sip = sip;
+        this.b2bua = b2bua;
         this.failures = failures;
         this.processors = Stream.of(processors)
                 .collect(Collectors.toUnmodifiableMap(MethodProcessor::method, Function.identity()));
@@ -88,12 +90,20 @@ final class PlusSipListener implements SipListener {
 
     @Override
     public void processResponse(ResponseEvent event) {
-        // We send no requests yet.
+        try {
+            b2bua.response(event);
+        } catch (RuntimeException | Error failure) {
+            LOG.log(Level.WARNING, "response failed: " + event.getResponse().getStatusCode(), failure);
+        }
     }
 
     @Override
     public void processTimeout(TimeoutEvent event) {
-        // Nothing of ours waits on a transaction yet.
+        try {
+            b2bua.timeout(event);
+        } catch (RuntimeException | Error failure) {
+            LOG.log(Level.WARNING, "timeout handling failed", failure);
+        }
     }
 
     @Override
@@ -103,11 +113,11 @@ final class PlusSipListener implements SipListener {
 
     @Override
     public void processTransactionTerminated(TransactionTerminatedEvent event) {
-        // No per-transaction state to clean.
+        b2bua.forget(event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction(), null);
     }
 
     @Override
     public void processDialogTerminated(DialogTerminatedEvent event) {
-        // No dialogs yet.
+        b2bua.forget(null, event.getDialog());
     }
 }

@@ -18,11 +18,13 @@ import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import se.plus.adapters.sip.LocationService.ContactUpdate;
-import se.plus.adapters.sip.LocationService.OutOfOrder;
-import se.plus.adapters.sip.LocationService.RegisterSource;
-import se.plus.adapters.sip.LocationService.TooManyDevices;
-import se.plus.adapters.sip.LocationService.Updated;
+import se.plus.application.port.out.Binding;
+import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.Locations.ContactUpdate;
+import se.plus.application.port.out.Locations.OutOfOrder;
+import se.plus.application.port.out.Locations.RegisterSource;
+import se.plus.application.port.out.Locations.TooManyDevices;
+import se.plus.application.port.out.Locations.Updated;
 import se.plus.domain.number.Extension;
 
 /**
@@ -37,10 +39,10 @@ final class RegisterProcessor implements MethodProcessor {
     static final int MAX_EXPIRES = 3600;
 
     private final DigestGate gate;
-    private final LocationService locations;
+    private final Locations locations;
     private final DeviceDialects dialects;
 
-    RegisterProcessor(DigestGate gate, LocationService locations, DeviceDialects dialects) {
+    RegisterProcessor(DigestGate gate, Locations locations, DeviceDialects dialects) {
         this.gate = gate;
         this.locations = locations;
         this.dialects = dialects;
@@ -74,7 +76,7 @@ final class RegisterProcessor implements MethodProcessor {
         while (it.hasNext()) {
             contacts.add((ContactHeader) it.next());
         }
-        LocationService.Result result;
+        Locations.Result result;
         if (contacts.stream().anyMatch(ContactHeader::isWildCard)) {
             // §10.3 step 6: "*" only alone and only with Expires: 0.
             if (contacts.size() != 1 || expiresHeader == null || expiresHeader.getExpires() != 0) {

@@ -29,7 +29,8 @@ final class SipContext {
     private static final Logger LOG = Logger.getLogger(SipContext.class.getName());
 
     static final List<String> ALLOWED_METHODS = List.of(
-            Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.REGISTER, Request.OPTIONS);
+            Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.REGISTER, Request.OPTIONS,
+            Request.UPDATE, Request.INFO);
 
     private final SipProvider provider;
     private final MessageFactory messages;

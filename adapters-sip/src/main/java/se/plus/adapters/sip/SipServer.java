@@ -1,19 +1,20 @@
 package se.plus.adapters.sip;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -22,8 +23,14 @@ import javax.sip.ListeningPoint;
 import javax.sip.SipFactory;
 import javax.sip.SipProvider;
 import javax.sip.SipStack;
+import javax.sip.address.SipURI;
+import javax.sip.message.Request;
+import se.plus.adapters.sip.media.MediaRelay;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
+import se.plus.application.port.in.RouteCallUseCase;
+import se.plus.application.port.out.LiveCalls;
+import se.plus.application.port.out.Locations;
 
 /**
  * The JAIN-SIP stack, living exactly as long as the deployment: started when the EAR starts, and on
@@ -48,7 +55,13 @@ public class SipServer {
     SipSettings settings;
 
     @Inject
-    LocationService locations;
+    Locations locations;
+
+    @Inject
+    RouteCallUseCase routes;
+
+    @Inject
+    LiveCalls liveCalls;
 
     @Inject
     ExecuteDialStringUseCase dial;
@@ -61,6 +74,8 @@ public class SipServer {
 
     private SipWorkers workers;
     private TonePlayer tones;
+    private MediaRelay media;
+    private B2bua b2bua;
     private FailureTracker failures;
 
     private SipStack stack;
@@ -87,7 +102,8 @@ public class SipServer {
                     SipStackProperties.SHEDDING_SERVER_TRANSACTIONS);
             failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
                     Duration.ofSeconds(settings.authBlockSeconds()));
-            listener = new PlusSipListener(sip, failures, processors());
+            var processors = processors(sip, factory);
+            listener = new PlusSipListener(sip, failures, b2bua, processors);
             provider.addSipListener(listener);
             stack.start();
             LOG.info(() -> "SIP listening on " + settings.address() + ":" + settings.port()
@@ -100,8 +116,15 @@ public class SipServer {
     }
 
     /** The processors and what they share: workers, tones, nonces, digest, dialects, housekeeping. */
-    private MethodProcessor[] processors() throws java.io.IOException {
+    private MethodProcessor[] processors(SipContext sip, SipFactory factory) throws Exception {
         workers = new SipWorkers(threads, WORKERS, WORK_QUEUE);
+        int[] ports = settings.mediaPorts();
+        media = new MediaRelay(settings.mediaAddress(), ports[0], ports[1], threads);
+        var callSettings = new CallSettings(settings.mediaAnchor(),
+                settings.trunkUri().isPresent() ? Optional.of((SipURI) factory.createAddressFactory().createURI(settings.trunkUri().get()))
+                        : Optional.empty(),
+                settings.trunkAddresses(), settings.ringTimeout(), settings.mediaTimeout(), settings.maxDuration());
+        b2bua = new B2bua(sip, routes, liveCalls, media, callSettings);
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
         var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
         var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures, credentials::find);
@@ -114,16 +137,43 @@ public class SipServer {
             failures.forgetOld(now);
         }, 30, 30, TimeUnit.SECONDS);
         var gate = new DigestGate(authenticator, challenges, workers);
-        var invites = new InviteProcessor(gate, dial, dialects, tones,
+        var featureCodes = new FeatureCodeInvites(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
+        workers.clock().scheduleWithFixedDelay(this::sweepCalls, 1, 1, TimeUnit.SECONDS);
         return new MethodProcessor[] {
             new OptionsProcessor(),
             new RegisterProcessor(gate, locations, dialects),
-            invites,
-            new AckProcessor(tones),
-            new ByeProcessor(),
-            new CancelProcessor(invites),
+            new InviteProcessor(gate, featureCodes, b2bua, workers, callSettings),
+            new AckProcessor(tones, b2bua),
+            new ByeProcessor(b2bua),
+            new CancelProcessor(featureCodes, b2bua),
+            new InDialogProcessor(Request.UPDATE, b2bua),
+            new InDialogProcessor(Request.INFO, b2bua),
         };
+    }
+
+    private void sweepCalls() {
+        try {
+            b2bua.sweep();
+        } catch (RuntimeException unexpected) {
+            // A periodic task that throws is never run again: no call would ever time out.
+            LOG.log(Level.WARNING, "call sweep", unexpected);
+        }
+    }
+
+    /** Calls the SIP side holds, media sessions and ports in use, the stack's dialogs: all 0 when idle. */
+    public CallCounters counters() {
+        var sipStack = (gov.nist.javax.sip.stack.SIPTransactionStack) stack;
+        return new CallCounters(b2bua == null ? 0 : b2bua.calls(), liveCalls.count(),
+                media == null ? 0 : media.sessions(), media == null ? 0 : media.portsInUse(),
+                sipStack == null ? 0 : sipStack.getDialogs().size(),
+                sipStack == null ? 0 : sipStack.getServerTransactionTableSize(),
+                sipStack == null ? 0 : sipStack.getClientTransactionTableSize());
+    }
+
+    /** What must return to zero once every call has ended. */
+    public record CallCounters(int sipCalls, int liveCalls, int mediaSessions, int mediaPorts, int dialogs,
+                               int serverTransactions, int clientTransactions) {
     }
 
     /** Order matters (provider, listening points, stack): otherwise the socket outlives the deployment. */
@@ -133,6 +183,9 @@ public class SipServer {
             return;
         }
         try {
+            if (b2bua != null) {
+                b2bua.close();
+            }
             if (provider != null) {
                 if (listener != null) {
                     provider.removeSipListener(listener);
@@ -149,6 +202,11 @@ public class SipServer {
             if (tones != null) {
                 tones.close();
             }
+            if (media != null) {
+                media.close();
+            }
+            media = null;
+            b2bua = null;
             if (workers != null) {
                 workers.close();
             }

@@ -2,7 +2,11 @@ package se.plus.adapters.sip;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,6 +47,81 @@ public class SipSettings {
     @Inject
     @ConfigProperty(name = "plus.sip.auth.algorithms", defaultValue = "MD5,SHA-256")
     String authAlgorithms;
+
+    @Inject
+    @ConfigProperty(name = "plus.trunk.uri")
+    Optional<String> trunkUri;
+
+    @Inject
+    @ConfigProperty(name = "plus.trunk.addresses")
+    Optional<String> trunkAddresses;
+
+    @Inject
+    @ConfigProperty(name = "plus.media.anchor", defaultValue = "true")
+    boolean mediaAnchor;
+
+    @Inject
+    @ConfigProperty(name = "plus.media.address")
+    Optional<String> mediaAddress;
+
+    @Inject
+    @ConfigProperty(name = "plus.media.ports", defaultValue = "20000-39999")
+    String mediaPorts;
+
+    @Inject
+    @ConfigProperty(name = "plus.call.ring-timeout-seconds", defaultValue = "120")
+    int ringTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "plus.call.media-timeout-seconds", defaultValue = "60")
+    int mediaTimeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "plus.call.max-duration-seconds", defaultValue = "43200")
+    int maxDurationSeconds;
+
+    /** The trunk's SIP URI (e.g. {@code sip:gw.example.net:5060}); none: external calls are refused. */
+    public Optional<String> trunkUri() {
+        return trunkUri.filter(uri -> !uri.isBlank());
+    }
+
+    /** Comma-separated source addresses whose INVITEs are trusted as the trunk's (no digest). */
+    public Set<String> trunkAddresses() {
+        return trunkAddresses.map(list -> Arrays.stream(list.split(",")).map(String::trim)
+                .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet())).orElse(Set.of());
+    }
+
+    public boolean mediaAnchor() {
+        return mediaAnchor;
+    }
+
+    /** Where the media relay binds and what our SDP names: by default the SIP address. */
+    public String mediaAddress() {
+        return mediaAddress.filter(a -> !a.isBlank()).orElse(loopbackReachableAddress());
+    }
+
+    /** The RTP port range {@code low-high} (low even): 4 ports per anchored call. */
+    public int[] mediaPorts() {
+        String[] bounds = mediaPorts.trim().split("-");
+        int low = Integer.parseInt(bounds[0].trim());
+        int high = Integer.parseInt(bounds[1].trim());
+        if (low < 1024 || high > 65535 || high - low < 3) {
+            throw new IllegalArgumentException("plus.media.ports must be a range within 1024-65535: " + mediaPorts);
+        }
+        return new int[] {low + (low % 2), high};
+    }
+
+    public Duration ringTimeout() {
+        return Duration.ofSeconds(ringTimeoutSeconds);
+    }
+
+    public Duration mediaTimeout() {
+        return Duration.ofSeconds(mediaTimeoutSeconds);
+    }
+
+    public Duration maxDuration() {
+        return Duration.ofSeconds(maxDurationSeconds);
+    }
 
     public String address() {
         return address;

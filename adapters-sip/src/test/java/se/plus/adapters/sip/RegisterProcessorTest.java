@@ -27,6 +27,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import se.plus.application.port.out.Binding;
+import se.plus.application.port.out.Locations;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase.SipCredentials;
 import se.plus.domain.number.Extension;
@@ -39,7 +41,7 @@ class RegisterProcessorTest {
 
     private final FindSipCredentialsUseCase credentials = mock(FindSipCredentialsUseCase.class);
     private final SipProvider provider = mock(SipProvider.class);
-    private final LocationService locations = new LocationService();
+    private final Locations locations = new se.plus.infrastructure.location.InMemoryLocations();
     private SipWorkers workers;
     private MessageFactory messages;
     private DigestAuthenticator authenticator;

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.plus.application.port.out.CompanySettings;
 
@@ -19,6 +20,15 @@ class MicroProfileCompanySettings implements CompanySettings {
     @Inject
     @ConfigProperty(name = "plus.sip.domain", defaultValue = "plus.local")
     String sipDomain;
+
+    @Inject
+    @ConfigProperty(name = "plus.trunk.uri")
+    Optional<String> trunkUri;
+
+    @Override
+    public boolean trunkAvailable() {
+        return trunkUri.filter(uri -> !uri.isBlank()).isPresent();
+    }
 
     @Override
     public ZoneId zone() {

@@ -10,4 +10,7 @@ public interface CompanySettings {
 
     /** The SIP digest realm (the SIP domain). */
     String sipRealm();
+
+    /** A trunk (SIP gateway to the public network) is configured: calls to outside numbers are possible. */
+    boolean trunkAvailable();
 }

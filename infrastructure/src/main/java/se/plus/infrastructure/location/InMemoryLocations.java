@@ -1,4 +1,4 @@
-package se.plus.adapters.sip;
+package se.plus.infrastructure.location;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -7,42 +7,23 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import se.plus.domain.dialstring.Dialect;
+import se.plus.application.port.out.Binding;
+import se.plus.application.port.out.Locations;
 import se.plus.domain.number.Extension;
 
 /**
- * Where each user's devices can be reached: the registrar writes bindings, call routing reads them.
- * In memory, so phones register again after a restart (they refresh within their expiry anyway).
+ * The location service in memory, so phones register again after a restart (they refresh within
+ * their expiry anyway).
  * Applies the binding rules of RFC 3261 §10.3 steps 7–8 for one REGISTER at a time, atomically per
  * user.
  */
 @ApplicationScoped
-public class LocationService {
-
-    /** Devices per user; a phone that registers beyond it is refused rather than evicting another. */
-    static final int MAX_BINDINGS_PER_USER = 10;
+public class InMemoryLocations implements Locations {
 
     private final Map<Extension, List<Binding>> bindings = new ConcurrentHashMap<>();
 
-    /** One contact of a REGISTER: {@code expiresSeconds} 0 removes it. */
-    public record ContactUpdate(String contact, int expiresSeconds, float q) {
-    }
-
-    public sealed interface Result {
-    }
-
-    /** The bindings now in force, for the 200 OK. */
-    public record Updated(List<Binding> current) implements Result {
-    }
-
-    /** A CSeq not above the one stored for the same Call-ID: the update is aborted (§10.3 step 7). */
-    public record OutOfOrder() implements Result {
-    }
-
-    public record TooManyDevices(int max) implements Result {
-    }
-
     /** The current bindings of a user, most preferred (highest q, newest) first. */
+    @Override
     public List<Binding> bindingsOf(Extension extension, Instant now) {
         List<Binding> list = bindings.get(extension);
         if (list == null) {
@@ -60,6 +41,7 @@ public class LocationService {
      * Applies the contacts of one REGISTER. A device is identified by its contact URI; a refresh from
      * the same Call-ID must carry a higher CSeq.
      */
+    @Override
     public Result update(Extension extension, List<ContactUpdate> contacts, RegisterSource from, Instant now) {
         List<Binding> list = bindings.computeIfAbsent(extension, e -> new ArrayList<>());
         synchronized (list) {
@@ -88,6 +70,7 @@ public class LocationService {
     }
 
     /** {@code Contact: *} with {@code Expires: 0}: every binding of the user goes (§10.3 step 6). */
+    @Override
     public Result removeAll(Extension extension, RegisterSource from, Instant now) {
         List<Binding> list = bindings.get(extension);
         if (list == null) {
@@ -105,6 +88,7 @@ public class LocationService {
     }
 
     /** Drops expired bindings and users left without any; called now and then by the registrar. */
+    @Override
     public void purge(Instant now) {
         bindings.values().forEach(list -> {
             synchronized (list) {
@@ -116,11 +100,6 @@ public class LocationService {
                 return entry.getValue().isEmpty();
             }
         });
-    }
-
-    /** What a REGISTER says about the device besides its contacts. */
-    public record RegisterSource(String callId, long cseq, Dialect dialect,
-                                 String userAgent, String source) {
     }
 
     private static List<Binding> current(List<Binding> list, Instant now) {

@@ -1,4 +1,4 @@
-package se.plus.adapters.sip;
+package se.plus.infrastructure.location;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,20 +7,21 @@ import java.util.List;
 import java.time.Instant;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import se.plus.adapters.sip.LocationService.ContactUpdate;
-import se.plus.adapters.sip.LocationService.OutOfOrder;
-import se.plus.adapters.sip.LocationService.RegisterSource;
-import se.plus.adapters.sip.LocationService.TooManyDevices;
-import se.plus.adapters.sip.LocationService.Updated;
+import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.Locations.ContactUpdate;
+import se.plus.application.port.out.Locations.OutOfOrder;
+import se.plus.application.port.out.Locations.RegisterSource;
+import se.plus.application.port.out.Locations.TooManyDevices;
+import se.plus.application.port.out.Locations.Updated;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 
-class LocationServiceTest {
+class InMemoryLocationsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     private static final Extension ANNA = Extension.of("1001");
 
-    private final LocationService locations = new LocationService();
+    private final Locations locations = new InMemoryLocations();
 
     private static RegisterSource from(String callId, long cseq) {
         return new RegisterSource(callId, cseq, Dialect.TERMINAL, "Yealink T46U", "10.0.0.5");
@@ -70,13 +71,13 @@ class LocationServiceTest {
 
     @Test
     void anEleventhDeviceIsRefusedAndTheOthersStay() {
-        IntStream.range(0, LocationService.MAX_BINDINGS_PER_USER).forEach(i ->
+        IntStream.range(0, Locations.MAX_BINDINGS_PER_USER).forEach(i ->
                 locations.update(ANNA, List.of(contact("sip:1001@10.0.0." + i, 600)), from("c" + i, 1), T0));
 
         var result = locations.update(ANNA, List.of(contact("sip:1001@10.0.1.1", 600)), from("new", 1), T0);
 
         assertInstanceOf(TooManyDevices.class, result);
-        assertEquals(LocationService.MAX_BINDINGS_PER_USER, locations.bindingsOf(ANNA, T0).size());
+        assertEquals(Locations.MAX_BINDINGS_PER_USER, locations.bindingsOf(ANNA, T0).size());
     }
 
     @Test

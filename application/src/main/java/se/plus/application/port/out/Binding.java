@@ -1,4 +1,4 @@
-package se.plus.adapters.sip;
+package se.plus.application.port.out;
 
 import java.time.Instant;
 import se.plus.domain.dialstring.Dialect;

@@ -1,0 +1,807 @@
+package se.plus.adapters.sip;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.Transaction;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import se.plus.adapters.sip.SipCall.Leg;
+import se.plus.adapters.sip.SipCall.OwedAck;
+import se.plus.adapters.sip.SipCall.Relay;
+import se.plus.adapters.sip.media.MediaRelay;
+import se.plus.adapters.sip.media.MediaSession;
+import se.plus.adapters.sip.media.SdpAnchor;
+import se.plus.application.port.in.RouteCallUseCase;
+import se.plus.application.port.in.RouteCallUseCase.CallRoute;
+import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
+import se.plus.application.port.in.RouteCallUseCase.Refused;
+import se.plus.application.port.in.RouteCallUseCase.RingUser;
+import se.plus.application.port.out.Binding;
+import se.plus.application.port.out.LiveCalls;
+import se.plus.domain.call.CallParty;
+import se.plus.domain.call.LiveCall;
+import se.plus.domain.call.LiveCall.Ending;
+
+/**
+ * The back-to-back user agent: every call between people is two (or more) SIP dialogs joined here. The
+ * caller's INVITE is answered by us; one new INVITE per device of the callee (or one to the trunk)
+ * goes out; provisional responses, the answer, ACK, BYE, CANCEL and in-dialog requests (re-INVITE,
+ * UPDATE, INFO) are carried from one side to the other, with the SDP pointed at our media relay when
+ * media is anchored. What the rules say about the call (who wins, who is busy, what the caller
+ * hears) is {@link LiveCall}'s; this class only speaks SIP.
+ */
+final class B2bua {
+
+    private static final Logger LOG = Logger.getLogger(B2bua.class.getName());
+
+    private static final String COMPLETED_ELSEWHERE = "Call completed elsewhere";
+    private static final int DEFAULT_MAX_FORWARDS = 70;
+    /** A caller that never ACKs our 2xx is gone (RFC 3261 §13.3.1.4: 64·T1). */
+    private static final long ACK_WAIT_NANOS = 32_000_000_000L;
+    /** How long an ended call may wait for the last answers of its legs before it is released anyway. */
+    private static final long LINGER_NANOS = 40_000_000_000L;
+
+    private final SipContext sip;
+    private final RouteCallUseCase routes;
+    private final LiveCalls liveCalls;
+    private final MediaRelay relay;
+    private final CallSettings settings;
+    private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+    /** Calls still without a final response to the caller, by the branch of the caller's INVITE (what a CANCEL carries). */
+    private final Map<String, SipCall> ringing = new ConcurrentHashMap<>();
+    private final AtomicLong legCounter = new AtomicLong();
+
+    B2bua(SipContext sip, RouteCallUseCase routes, LiveCalls liveCalls, MediaRelay relay, CallSettings settings) {
+        this.sip = sip;
+        this.routes = routes;
+        this.liveCalls = liveCalls;
+        this.relay = relay;
+        this.settings = settings;
+    }
+
+    /** Calls this adapter holds (SIP side); must reach 0 when every call ended. */
+    int calls() {
+        return calls.size();
+    }
+
+    // ---------------------------------------------------------------- a new call
+
+    /** A new INVITE that is no feature code, its caller authenticated (or the trusted trunk); on a worker. */
+    void place(ServerTransaction invite, RouteCallUseCase.Origin origin, String dialled) {
+        Request request = invite.getRequest();
+        MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
+        int forwards = maxForwards == null ? DEFAULT_MAX_FORWARDS : maxForwards.getMaxForwards();
+        if (forwards <= 0) {
+            sip.reply(invite, Response.TOO_MANY_HOPS);
+            return;
+        }
+        String offer = body(request);
+        if (offer != null && settings.anchorMedia() && SdpAnchor.rewrite(offer, "127.0.0.1", 2) == null) {
+            sip.reply(invite, sip.response(request, Response.NOT_ACCEPTABLE_HERE, null, "An audio stream is needed"));
+            return;
+        }
+        // The dialog before any response: the stack binds it to the To tag of the first one it sees.
+        Dialog callerDialog;
+        try {
+            callerDialog = sip.provider().getNewDialog(invite);
+        } catch (SipException failure) {
+            LOG.log(Level.FINE, "no dialog for a call", failure);
+            sip.reply(invite, Response.SERVER_INTERNAL_ERROR);
+            return;
+        }
+        sip.reply(invite, Response.TRYING);
+        CallRoute route = routes.route(new RouteCallUseCase.CallRequest(origin, dialled));
+        if (route instanceof Refused refused) {
+            sip.reply(invite, sip.response(request, RefusalResponse.status(refused.code()),
+                    RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(),
+                            new se.plus.domain.outcome.Message(refused.detail(), refused.detail()))));
+            return;
+        }
+        MediaSession media = null;
+        if (settings.anchorMedia()) {
+            Optional<MediaSession> opened = relay.open();
+            if (opened.isEmpty()) {
+                LOG.warning("no free media ports: call refused with 503");
+                sip.replyBusy(invite);
+                return;
+            }
+            media = opened.get();
+        }
+        CallParty caller = route instanceof RingUser ring ? ring.caller() : ((OutThroughTrunk) route).caller();
+        var liveCall = new LiveCall(UUID.randomUUID().toString(), caller,
+                route instanceof RingUser ring ? Optional.of(ring.callee().extension()) : Optional.empty(), System.nanoTime());
+        var call = new SipCall(liveCall, invite, callerDialog, Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                InviteProcessor.branchOf(request), media);
+        callerDialog.setApplicationData(call);
+        invite.setApplicationData(call);
+        synchronized (call) {
+            calls.put(liveCall.id(), call);
+            if (call.inviteBranch != null) {
+                ringing.put(call.inviteBranch, call);
+            }
+            liveCalls.add(liveCall);
+            if (media != null && offer != null) {
+                media.remoteA(SdpAnchor.receiveAddress(offer));
+            }
+            String offerOut = offer == null ? null : towardsCallee(call, offer);
+            if (route instanceof RingUser ring) {
+                for (Binding device : ring.devices()) {
+                    offerTo(call, device.contact(), ring, offerOut, forwards - 1);
+                }
+            } else {
+                offerToTrunk(call, (OutThroughTrunk) route, offerOut, forwards - 1);
+            }
+            if (call.legs.isEmpty()) {
+                finalToCaller(call, Response.TEMPORARILY_UNAVAILABLE);
+                call.call.stopRinging(Ending.REFUSED);
+                releaseIfDone(call);
+            }
+        }
+    }
+
+    private void offerTo(SipCall call, String contact, RingUser ring, String sdp, int maxForwards) {
+        try {
+            URI target = sip.addresses().createURI(contact);
+            Address to = sip.addresses().createAddress(sip.addresses().createSipURI(ring.callee().extension().digits(), sip.domain()));
+            Request invite = newInvite(call, target, to, ring.caller(), sdp, maxForwards, false);
+            sendLeg(call, invite);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.FINE, "could not ring " + contact, failure);
+        }
+    }
+
+    private void offerToTrunk(SipCall call, OutThroughTrunk trunk, String sdp, int maxForwards) {
+        try {
+            SipURI target = (SipURI) settings.trunkUri().orElseThrow().clone();
+            target.setUser(trunk.number().value());
+            target.setUserParam("phone");
+            Address to = sip.addresses().createAddress(target);
+            Request invite = newInvite(call, target, to, trunk.caller(), sdp, maxForwards, true);
+            sendLeg(call, invite);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not call out through the trunk", failure);
+        }
+    }
+
+    private Request newInvite(SipCall call, URI target, Address to, CallParty caller, String sdp, int maxForwards,
+                              boolean towardsTrunk) throws ParseException, InvalidArgumentException {
+        String transport = target instanceof SipURI uri && uri.getTransportParam() != null
+                ? uri.getTransportParam().toUpperCase() : "UDP";
+        FromHeader from = sip.headers().createFromHeader(identity(caller), Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        CallIdHeader callId = sip.provider().getNewCallId();
+        Request invite = sip.messages().createRequest(target, Request.INVITE, callId,
+                sip.headers().createCSeqHeader(1L, Request.INVITE), from, sip.headers().createToHeader(to, null),
+                List.of(via(transport)), sip.headers().createMaxForwardsHeader(maxForwards));
+        invite.addHeader(contact(transport));
+        invite.addHeader(sip.headers().createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
+        if (caller.hidden()) {
+            invite.addHeader(sip.headers().createHeader("Privacy", "id"));
+        }
+        // RFC 3325: the asserted identity is for the trust domain beyond us (the trunk), never for phones.
+        if (towardsTrunk && caller.number().isPresent()) {
+            invite.addHeader(sip.headers().createHeader("P-Asserted-Identity",
+                    "<sip:" + caller.number().get().value() + "@" + sip.domain() + ">"));
+        }
+        if (sdp != null) {
+            invite.setContent(sdp, sdpType());
+        }
+        return invite;
+    }
+
+    private Address identity(CallParty caller) throws ParseException {
+        if (caller.hidden()) {
+            Address anonymous = sip.addresses().createAddress(sip.addresses().createSipURI("anonymous", "anonymous.invalid"));
+            anonymous.setDisplayName("Anonymous");
+            return anonymous;
+        }
+        String user = caller.number().map(n -> n.value()).orElse("unknown");
+        Address address = sip.addresses().createAddress(sip.addresses().createSipURI(user, sip.domain()));
+        if (!caller.displayName().isBlank()) {
+            address.setDisplayName(caller.displayName());
+        }
+        return address;
+    }
+
+    private void sendLeg(SipCall call, Request invite) throws SipException {
+        ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
+        Dialog dialog = sip.provider().getNewDialog(transaction);
+        var leg = new Leg("leg-" + legCounter.incrementAndGet(), transaction, dialog);
+        var side = new CallSide(call, leg);
+        transaction.setApplicationData(side);
+        dialog.setApplicationData(side);
+        call.legs.put(leg.id, leg);
+        call.call.offer(leg.id);
+        try {
+            transaction.sendRequest();
+        } catch (SipException unreachable) {
+            call.call.refused(leg.id, Response.SERVICE_UNAVAILABLE);
+            LOG.log(Level.FINE, "leg not sent", unreachable);
+        }
+    }
+
+    // ---------------------------------------------------------------- responses from the legs
+
+    /** True when the response belonged to a call. */
+    boolean response(ResponseEvent event) {
+        ClientTransaction transaction = event.getClientTransaction();
+        Response response = event.getResponse();
+        Object data = transaction != null ? transaction.getApplicationData()
+                : event.getDialog() != null ? event.getDialog().getApplicationData() : null;
+        if (data instanceof Relay relayed) {
+            relayedResponse(relayed, response);
+            return true;
+        }
+        if (!(data instanceof CallSide side) || side.leg() == null) {
+            return data instanceof SipCall;
+        }
+        SipCall call = side.call();
+        String cseqMethod = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        if (!Request.INVITE.equals(cseqMethod)) {
+            return true;
+        }
+        if (transaction == null) {
+            // A retransmitted 2xx: the stack repeats our ACK once we sent it; until then it waits for the caller's.
+            return true;
+        }
+        synchronized (call) {
+            int status = response.getStatusCode();
+            Leg leg = side.leg();
+            if (status < 200) {
+                if (status > 100) {
+                    rang(call, leg, response);
+                }
+            } else if (status < 300) {
+                answered(call, leg, response);
+            } else {
+                legRefused(call, leg, status);
+            }
+            releaseIfDone(call);
+        }
+        return true;
+    }
+
+    private void rang(SipCall call, Leg leg, Response response) {
+        if (call.call.rang(leg.id)) {
+            cancelLeg(leg);
+            return;
+        }
+        if (call.call.state() != LiveCall.State.RINGING) {
+            return;
+        }
+        String sdp = body(response);
+        int status = response.getStatusCode();
+        boolean earlyMedia = sdp != null && (call.earlyMediaLeg == null || call.earlyMediaLeg.equals(leg.id));
+        if (earlyMedia) {
+            call.earlyMediaLeg = leg.id;
+            if (call.media != null) {
+                call.media.remoteB(SdpAnchor.receiveAddress(sdp));
+            }
+        }
+        Response out = toCaller(call, status == Response.SESSION_PROGRESS && !earlyMedia ? Response.RINGING : status);
+        if (out != null) {
+            if (earlyMedia) {
+                setSdp(out, towardsCaller(call, sdp));
+            }
+            sendToCaller(call, out);
+        }
+    }
+
+    private void answered(SipCall call, Leg leg, Response response) {
+        leg.answeredCseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        LiveCall.AnswerDecision decision = call.call.answered(leg.id, System.nanoTime());
+        if (decision instanceof LiveCall.Lost) {
+            // ACK first, then BYE: some phones hang on a BYE before the ACK of their 2xx.
+            ackAndHangUp(leg);
+            return;
+        }
+        liveCalls.changed(call.call);
+        ringing.remove(call.inviteBranch, call);
+        for (String loser : ((LiveCall.Won) decision).cancelNow()) {
+            cancelLeg(call.legs.get(loser));
+        }
+        String sdp = body(response);
+        if (sdp != null && call.media != null) {
+            call.media.remoteB(SdpAnchor.receiveAddress(sdp));
+            call.onHold = SdpAnchor.onHold(sdp);
+        }
+        call.owedToCallee = new OwedAck(leg.dialog, leg.answeredCseq);
+        Response ok = toCaller(call, Response.OK);
+        if (ok != null) {
+            if (sdp != null) {
+                setSdp(ok, towardsCaller(call, sdp));
+            }
+            sendToCaller(call, ok);
+        }
+    }
+
+    private void legRefused(SipCall call, Leg leg, int status) {
+        if (call.call.refused(leg.id, status)) {
+            ringing.remove(call.inviteBranch, call);
+            finalToCaller(call, call.call.refusalForCaller());
+        }
+    }
+
+    /** A leg's INVITE got no final answer (timeout, transport error): as a refusal with 408. */
+    boolean timeout(TimeoutEvent event) {
+        Transaction transaction = event.isServerTransaction() ? event.getServerTransaction() : event.getClientTransaction();
+        if (transaction == null) {
+            return false;
+        }
+        Object data = transaction.getApplicationData();
+        if (data instanceof CallSide side && side.leg() != null && transaction == side.leg().invite) {
+            SipCall call = side.call();
+            synchronized (call) {
+                LiveCall.LegState state = call.call.leg(side.leg().id);
+                if (state == LiveCall.LegState.ANSWERED) {
+                    hangUp(call, Ending.LEG_LOST, null);
+                } else {
+                    legRefused(call, side.leg(), Response.REQUEST_TIMEOUT);
+                }
+                releaseIfDone(call);
+            }
+            return true;
+        }
+        if (data instanceof Relay relayed) {
+            SipCall call = relayed.call();
+            synchronized (call) {
+                call.reInviteInProgress = false;
+                sip.reply(relayed.from(), Response.REQUEST_TIMEOUT);
+            }
+            return true;
+        }
+        return data instanceof SipCall;
+    }
+
+    // ---------------------------------------------------------------- requests from either side
+
+    /** The ACK of a 2xx: carried to the other side, with the SDP answer of a delayed offer. */
+    boolean ack(RequestEvent event) {
+        Dialog dialog = event.getDialog();
+        Object data = dialog == null ? null : dialog.getApplicationData();
+        SipCall call = data instanceof SipCall c ? c : data instanceof CallSide s ? s.call() : null;
+        if (call == null) {
+            return false;
+        }
+        boolean fromCaller = data instanceof SipCall;
+        synchronized (call) {
+            OwedAck owed;
+            if (fromCaller && call.owedToCallee != null) {
+                owed = call.owedToCallee;
+                call.owedToCallee = null;
+                call.callerAcked = true;
+            } else if (call.owedToOtherSide != null && call.owedByCaller == fromCaller) {
+                owed = call.owedToOtherSide;
+                call.owedToOtherSide = null;
+            } else {
+                return true;
+            }
+            String sdp = body(event.getRequest());
+            try {
+                Request ack = owed.dialog().createAck(owed.cseq());
+                if (sdp != null) {
+                    rememberSdpFrom(call, fromCaller, sdp);
+                    setSdp(ack, fromCaller ? towardsCallee(call, sdp) : towardsCaller(call, sdp));
+                }
+                owed.dialog().sendAck(ack);
+            } catch (SipException | InvalidArgumentException | RuntimeException failure) {
+                LOG.log(Level.FINE, "ACK not relayed", failure);
+            }
+        }
+        return true;
+    }
+
+    /** BYE from either side: 200 at once, BYE to the other side, the call released. */
+    boolean bye(RequestEvent event, ServerTransaction transaction) {
+        Dialog dialog = event.getDialog();
+        Object data = dialog == null ? null : dialog.getApplicationData();
+        SipCall call = data instanceof SipCall c ? c : data instanceof CallSide s ? s.call() : null;
+        if (call == null) {
+            return false;
+        }
+        sip.reply(transaction, Response.OK);
+        synchronized (call) {
+            if (data instanceof SipCall && call.call.state() == LiveCall.State.RINGING) {
+                // RFC 3261 §15: a caller may end an early dialog with BYE; it means what CANCEL means.
+                stopRinging(call, Ending.CANCELLED, Response.REQUEST_TERMINATED);
+            } else if (data instanceof CallSide side && side.leg() != call.answered()) {
+                // A loser's BYE (after our ACK+BYE crossed): nothing of the call changes.
+                return true;
+            } else {
+                hangUp(call, Ending.HUNG_UP, dialog);
+            }
+            releaseIfDone(call);
+        }
+        return true;
+    }
+
+    /** CANCEL of a ringing call: 200, 487 to the INVITE, CANCEL on every leg that rang. */
+    boolean cancel(String branch, ServerTransaction cancelTransaction) {
+        SipCall call = branch == null ? null : ringing.get(branch);
+        if (call == null) {
+            return false;
+        }
+        if (cancelTransaction != null) {
+            sip.reply(cancelTransaction, Response.OK);
+        }
+        synchronized (call) {
+            stopRinging(call, Ending.CANCELLED, Response.REQUEST_TERMINATED);
+            releaseIfDone(call);
+        }
+        return true;
+    }
+
+    /** re-INVITE, UPDATE, INFO inside a call: relayed to the other side; 491 when INVITEs cross (glare). */
+    boolean inDialog(RequestEvent event, ServerTransaction transaction) {
+        Dialog dialog = event.getDialog();
+        Object data = dialog == null ? null : dialog.getApplicationData();
+        SipCall call = data instanceof SipCall c ? c : data instanceof CallSide s ? s.call() : null;
+        if (call == null) {
+            return false;
+        }
+        boolean fromCaller = data instanceof SipCall;
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        synchronized (call) {
+            Dialog other = fromCaller ? Optional.ofNullable(call.answered()).map(l -> l.dialog).orElse(null) : call.callerDialog;
+            if (call.call.state() != LiveCall.State.CONNECTED || other == null
+                    || (data instanceof CallSide side && side.leg() != call.answered())) {
+                sip.reply(transaction, Request.INVITE.equals(method) ? Response.REQUEST_PENDING
+                        : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return true;
+            }
+            if (Request.INVITE.equals(method)) {
+                if (call.reInviteInProgress) {
+                    sip.reply(transaction, Response.REQUEST_PENDING);
+                    return true;
+                }
+                call.reInviteInProgress = true;
+            }
+            try {
+                Request out = other.createRequest(method);
+                String sdp = body(request);
+                if (sdp != null && isSdp(request)) {
+                    rememberSdpFrom(call, fromCaller, sdp);
+                    setSdp(out, fromCaller ? towardsCallee(call, sdp) : towardsCaller(call, sdp));
+                } else if (request.getRawContent() != null && request.getRawContent().length > 0) {
+                    out.setContent(request.getRawContent(), (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME));
+                }
+                ClientTransaction relayed = sip.provider().getNewClientTransaction(out);
+                relayed.setApplicationData(new Relay(call, transaction, fromCaller));
+                other.sendRequest(relayed);
+            } catch (SipException | ParseException | RuntimeException failure) {
+                LOG.log(Level.FINE, method + " not relayed", failure);
+                call.reInviteInProgress = false;
+                sip.reply(transaction, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+        return true;
+    }
+
+    private void relayedResponse(Relay relayed, Response response) {
+        SipCall call = relayed.call();
+        int status = response.getStatusCode();
+        if (status == Response.TRYING) {
+            return;
+        }
+        synchronized (call) {
+            String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+            boolean invite = Request.INVITE.equals(method);
+            if (invite && status >= 200) {
+                call.reInviteInProgress = false;
+            }
+            try {
+                Response out = sip.messages().createResponse(status, relayed.from().getRequest());
+                out.setReasonPhrase(response.getReasonPhrase());
+                String sdp = body(response);
+                if (sdp != null && isSdp(response)) {
+                    // The answer comes from the side the request went to.
+                    rememberSdpFrom(call, !relayed.fromCaller(), sdp);
+                    setSdp(out, relayed.fromCaller() ? towardsCaller(call, sdp) : towardsCallee(call, sdp));
+                }
+                if (invite && status >= 200 && status < 300) {
+                    Dialog answering = relayed.fromCaller() ? call.answered().dialog : call.callerDialog;
+                    call.owedToOtherSide = new OwedAck(answering, ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
+                    call.owedByCaller = relayed.fromCaller();
+                    out.addHeader(contact(transportOf(relayed.from().getRequest())));
+                }
+                relayed.from().sendResponse(out);
+            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+                LOG.log(Level.FINE, "response to a relayed " + method + " not sent", failure);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- housekeeping
+
+    /** Ringing too long, no media, too long a call, a caller that never ACKed: called every second. */
+    void sweep() {
+        long now = System.nanoTime();
+        for (SipCall call : calls.values()) {
+            synchronized (call) {
+                LiveCall live = call.call;
+                if (live.state() == LiveCall.State.RINGING && now - live.startedNanos() > settings.ringTimeout().toNanos()) {
+                    stopRinging(call, Ending.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE);
+                } else if (live.state() == LiveCall.State.CONNECTED) {
+                    long connectedFor = now - live.connectedNanos();
+                    if (!call.callerAcked && connectedFor > ACK_WAIT_NANOS) {
+                        hangUp(call, Ending.LEG_LOST, null);
+                    } else if (connectedFor > settings.maxDuration().toNanos()) {
+                        hangUp(call, Ending.MAX_DURATION, null);
+                    } else if (call.media != null && !call.onHold
+                            && now - Math.max(call.media.lastPacketNanos(), live.connectedNanos()) > settings.mediaTimeout().toNanos()) {
+                        hangUp(call, Ending.MEDIA_TIMEOUT, null);
+                    }
+                } else if (live.state() == LiveCall.State.ENDED && now - call.endedNanos > LINGER_NANOS) {
+                    // A leg that never answered its CANCEL or BYE: the stack's own timers end its transactions.
+                    release(call);
+                }
+                releaseIfDone(call);
+            }
+        }
+    }
+
+    /** The stack is done with a transaction or dialog: it must not keep our call reachable. */
+    void forget(Transaction transaction, Dialog dialog) {
+        if (transaction != null) {
+            transaction.setApplicationData(null);
+        }
+        if (dialog != null) {
+            dialog.setApplicationData(null);
+        }
+    }
+
+    /** Ends every call (undeploy). */
+    void close() {
+        for (SipCall call : calls.values()) {
+            synchronized (call) {
+                if (call.call.state() == LiveCall.State.RINGING) {
+                    stopRinging(call, Ending.LEG_LOST, Response.SERVICE_UNAVAILABLE);
+                } else {
+                    hangUp(call, Ending.LEG_LOST, null);
+                }
+                release(call);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the pieces
+
+    private void stopRinging(SipCall call, Ending why, int status) {
+        if (call.call.state() != LiveCall.State.RINGING) {
+            return;
+        }
+        List<String> cancelNow = call.call.stopRinging(why);
+        ringing.remove(call.inviteBranch, call);
+        for (String leg : cancelNow) {
+            cancelLeg(call.legs.get(leg));
+        }
+        finalToCaller(call, status);
+    }
+
+    /** Ends a connected call: BYE to every side but the one that hung up ({@code from}). */
+    private void hangUp(SipCall call, Ending why, Dialog from) {
+        if (!call.call.hangUp(why)) {
+            return;
+        }
+        Leg answered = call.answered();
+        if (from != call.callerDialog) {
+            if (call.callerAcked || why != Ending.LEG_LOST) {
+                sendBye(call.callerDialog);
+            }
+        }
+        if (answered != null && from != answered.dialog) {
+            if (call.owedToCallee != null) {
+                // The caller never ACKed: the callee still gets its ACK before our BYE.
+                ackAndHangUp(answered);
+                call.owedToCallee = null;
+            } else {
+                sendBye(answered.dialog);
+            }
+        }
+    }
+
+    private void cancelLeg(Leg leg) {
+        if (leg == null) {
+            return;
+        }
+        try {
+            Request cancel = leg.invite.createCancel();
+            cancel.addHeader(sip.headers().createReasonHeader("SIP", 200, COMPLETED_ELSEWHERE));
+            sip.provider().getNewClientTransaction(cancel).sendRequest();
+        } catch (SipException | ParseException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.FINE, "CANCEL not sent", failure);
+        }
+    }
+
+    private void ackAndHangUp(Leg leg) {
+        try {
+            Request ack = leg.dialog.createAck(leg.answeredCseq);
+            leg.dialog.sendAck(ack);
+        } catch (SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.FINE, "ACK of a losing answer not sent", failure);
+        }
+        sendBye(leg.dialog);
+    }
+
+    private void sendBye(Dialog dialog) {
+        try {
+            if (dialog.getState() == null || dialog.getState() == javax.sip.DialogState.TERMINATED) {
+                return;
+            }
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(bye);
+            dialog.sendRequest(transaction);
+        } catch (SipException | RuntimeException failure) {
+            LOG.log(Level.FINE, "BYE not sent", failure);
+        }
+    }
+
+    /** A final non-2xx to the caller, unless one went already. */
+    private void finalToCaller(SipCall call, int status) {
+        Response response = toCaller(call, status);
+        if (response != null) {
+            sendToCaller(call, response);
+        }
+    }
+
+    private Response toCaller(SipCall call, int status) {
+        try {
+            Response response = sip.messages().createResponse(status, call.callerInvite.getRequest());
+            ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
+            if (status > 100 && status < 300) {
+                response.addHeader(contact(transportOf(call.callerInvite.getRequest())));
+            }
+            return response;
+        } catch (ParseException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private void sendToCaller(SipCall call, Response response) {
+        try {
+            call.callerInvite.sendResponse(response);
+        } catch (SipException | InvalidArgumentException | RuntimeException failure) {
+            // The transaction already ended (a CANCEL or a timeout won the race): nothing to tell.
+            LOG.log(Level.FINE, "response to the caller not sent", failure);
+        }
+    }
+
+    private void releaseIfDone(SipCall call) {
+        if (call.released || call.call.state() != LiveCall.State.ENDED) {
+            return;
+        }
+        if (call.endedNanos == 0) {
+            call.endedNanos = System.nanoTime();
+        }
+        for (String leg : call.call.legIds()) {
+            LiveCall.LegState state = call.call.leg(leg);
+            if (state != LiveCall.LegState.FAILED && state != LiveCall.LegState.ENDED) {
+                return;
+            }
+        }
+        release(call);
+    }
+
+    private void release(SipCall call) {
+        if (call.released) {
+            return;
+        }
+        call.released = true;
+        calls.remove(call.call.id(), call);
+        ringing.remove(call.inviteBranch, call);
+        liveCalls.remove(call.call);
+        if (call.media != null) {
+            call.media.close();
+        }
+    }
+
+    private void rememberSdpFrom(SipCall call, boolean fromCaller, String sdp) {
+        call.onHold = SdpAnchor.onHold(sdp);
+        if (call.media == null) {
+            return;
+        }
+        InetSocketAddress where = SdpAnchor.receiveAddress(sdp);
+        if (fromCaller) {
+            call.media.remoteA(where);
+        } else {
+            call.media.remoteB(where);
+        }
+    }
+
+    /** SDP from the caller, as the callee must see it: our relay's B side when anchored. */
+    private String towardsCallee(SipCall call, String sdp) {
+        if (call.media == null) {
+            return sdp;
+        }
+        String rewritten = SdpAnchor.rewrite(sdp, call.media.address(), call.media.portB());
+        return rewritten == null ? sdp : rewritten;
+    }
+
+    private String towardsCaller(SipCall call, String sdp) {
+        if (call.media == null) {
+            return sdp;
+        }
+        String rewritten = SdpAnchor.rewrite(sdp, call.media.address(), call.media.portA());
+        return rewritten == null ? sdp : rewritten;
+    }
+
+    private void setSdp(javax.sip.message.Message message, String sdp) {
+        try {
+            message.setContent(sdp, sdpType());
+        } catch (ParseException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private ContentTypeHeader sdpType() throws ParseException {
+        return sip.headers().createContentTypeHeader("application", "sdp");
+    }
+
+    private static boolean isSdp(javax.sip.message.Message message) {
+        ContentTypeHeader type = (ContentTypeHeader) message.getHeader(ContentTypeHeader.NAME);
+        return type != null && "application".equalsIgnoreCase(type.getContentType()) && "sdp".equalsIgnoreCase(type.getContentSubType());
+    }
+
+    private static String body(javax.sip.message.Message message) {
+        byte[] raw = message.getRawContent();
+        return raw == null || raw.length == 0 ? null : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    private static String transportOf(Request request) {
+        ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
+        return via == null ? "UDP" : via.getTransport().toUpperCase();
+    }
+
+    private ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
+        var point = sip.provider().getListeningPoint(transport);
+        if (point == null) {
+            point = sip.provider().getListeningPoint("UDP");
+        }
+        return sip.headers().createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(), null);
+    }
+
+    private ContactHeader contact(String transport) throws ParseException {
+        var point = sip.provider().getListeningPoint(transport);
+        if (point == null) {
+            point = sip.provider().getListeningPoint("UDP");
+        }
+        String host = point.getIPAddress();
+        SipURI uri = sip.addresses().createSipURI("plus", host.contains(":") ? "[" + host + "]" : host);
+        uri.setPort(point.getPort());
+        uri.setTransportParam(point.getTransport().toLowerCase());
+        return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
+    }
+
+    /** Which call, and which side of it, a dialog or transaction of a leg belongs to. */
+    record CallSide(SipCall call, Leg leg) {
+    }
+}

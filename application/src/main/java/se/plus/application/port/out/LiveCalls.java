@@ -1,0 +1,29 @@
+package se.plus.application.port.out;
+
+import java.util.Collection;
+import java.util.Optional;
+import se.plus.domain.call.LiveCall;
+import se.plus.domain.number.Extension;
+
+/**
+ * The calls in progress on this server, from INVITE to the end: what makes a user busy, what pickup
+ * and transfer will look up, and what must be empty again once every call has ended.
+ */
+public interface LiveCalls {
+
+    void add(LiveCall call);
+
+    /** The call changed whom it keeps busy (it was answered). */
+    void changed(LiveCall call);
+
+    void remove(LiveCall call);
+
+    Optional<LiveCall> find(String callId);
+
+    /** True while the user places a call or talks in one. */
+    boolean inCall(Extension user);
+
+    int count();
+
+    Collection<LiveCall> all();
+}

@@ -1,0 +1,278 @@
+package se.plus.domain.call;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import se.plus.domain.number.Extension;
+
+/**
+ * One call from the moment it is placed until it ends: the caller's side and the legs that offer it to
+ * the callee's devices (or to the trunk). It decides what the rules of forking say: the first answer
+ * wins and every other leg is cancelled; a leg is cancelled only once it has rung (RFC 3261 §9.1); the
+ * caller hears busy only when every device said busy.
+ *
+ * <p>Not thread-safe: whoever drives a call (the SIP adapter) serialises the events of one call.
+ */
+public final class LiveCall {
+
+    public enum State {
+        /** Offered to the legs, nobody has answered yet. */
+        RINGING,
+        /** One leg answered: caller and callee are connected. */
+        CONNECTED,
+        ENDED
+    }
+
+    public enum LegState {
+        /** The offer is on its way; nothing heard back yet. */
+        OFFERED,
+        /** A provisional response (180/183) came back: it may be cancelled now. */
+        RINGING,
+        ANSWERED,
+        /** To be cancelled as soon as it rings (a CANCEL may not precede the first 1xx). */
+        CANCEL_OWED,
+        /** Its CANCEL went out. */
+        CANCELLED,
+        /** Refused with a final response, or gone without one. */
+        FAILED,
+        ENDED
+    }
+
+    /** Why a call ended: for the log, the event and the counters. */
+    public enum Ending {
+        /** One party hung up a connected call. */
+        HUNG_UP,
+        /** The caller gave up before anyone answered. */
+        CANCELLED,
+        /** Every leg refused, or there was none to ring. */
+        REFUSED,
+        /** Nobody answered within the ringing time. */
+        NO_ANSWER,
+        /** No media flowed for too long: a phone vanished without hanging up. */
+        MEDIA_TIMEOUT,
+        /** The longest call allowed. */
+        MAX_DURATION,
+        /** A leg stopped answering SIP (timeout, transport failure). */
+        LEG_LOST
+    }
+
+    /** What the answer of a leg leads to. */
+    public sealed interface AnswerDecision {
+    }
+
+    /** This leg is the call now; the others are to be cancelled (those that rang) or cancelled when they ring. */
+    public record Won(List<String> cancelNow) implements AnswerDecision {
+        public Won {
+            cancelNow = List.copyOf(cancelNow);
+        }
+    }
+
+    /** Another leg won, or the caller gave up meanwhile: the answer is acknowledged and hung up at once. */
+    public record Lost() implements AnswerDecision {
+    }
+
+    private final String id;
+    private final CallParty caller;
+    private final Optional<Extension> callee;
+    private final long startedNanos;
+    private final Map<String, LegState> legs = new LinkedHashMap<>();
+    private final List<Integer> refusals = new ArrayList<>();
+    private State state = State.RINGING;
+    private String answeredLeg;
+    private Ending ending;
+    private long connectedNanos;
+
+    public LiveCall(String id, CallParty caller, Optional<Extension> callee, long startedNanos) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.caller = Objects.requireNonNull(caller, "caller");
+        this.callee = Objects.requireNonNull(callee, "callee");
+        this.startedNanos = startedNanos;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public CallParty caller() {
+        return caller;
+    }
+
+    /** The user whose devices ring; empty for a call out through the trunk. */
+    public Optional<Extension> callee() {
+        return callee;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Optional<Ending> ending() {
+        return Optional.ofNullable(ending);
+    }
+
+    public Optional<String> answeredLeg() {
+        return Optional.ofNullable(answeredLeg);
+    }
+
+    public LegState leg(String legId) {
+        LegState leg = legs.get(legId);
+        if (leg == null) {
+            throw new IllegalArgumentException("no leg " + legId + " in call " + id);
+        }
+        return leg;
+    }
+
+    public List<String> legIds() {
+        return List.copyOf(legs.keySet());
+    }
+
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    /** When the call was answered (nanoTime), or 0 while it rings. */
+    public long connectedNanos() {
+        return connectedNanos;
+    }
+
+    /** The users this call keeps busy: the caller from the start, the callee once connected. */
+    public List<Extension> busyUsers() {
+        List<Extension> busy = new ArrayList<>(2);
+        if (state == State.ENDED) {
+            return busy;
+        }
+        caller.user().ifPresent(busy::add);
+        if (state == State.CONNECTED) {
+            callee.ifPresent(busy::add);
+        }
+        return busy;
+    }
+
+    /** A new leg offering the call to one device (or the trunk). */
+    public void offer(String legId) {
+        requireState(State.RINGING, "offer a leg");
+        if (legs.putIfAbsent(legId, LegState.OFFERED) != null) {
+            throw new IllegalArgumentException("leg " + legId + " already offered");
+        }
+    }
+
+    /**
+     * A leg rang (1xx). True when the leg was waiting for that to be cancelled: its CANCEL goes out now.
+     */
+    public boolean rang(String legId) {
+        LegState leg = leg(legId);
+        if (leg == LegState.OFFERED) {
+            legs.put(legId, LegState.RINGING);
+            return false;
+        }
+        if (leg == LegState.CANCEL_OWED) {
+            legs.put(legId, LegState.CANCELLED);
+            return true;
+        }
+        return false;
+    }
+
+    /** The first answer wins; any later one is acknowledged and hung up. */
+    public AnswerDecision answered(String legId, long nowNanos) {
+        LegState leg = leg(legId);
+        if (state != State.RINGING || leg == LegState.FAILED || leg == LegState.ENDED) {
+            legs.put(legId, LegState.ENDED);
+            return new Lost();
+        }
+        state = State.CONNECTED;
+        answeredLeg = legId;
+        connectedNanos = nowNanos;
+        legs.put(legId, LegState.ANSWERED);
+        return new Won(cancelOthers(legId));
+    }
+
+    /**
+     * A leg refused (a final 3xx–6xx, or no answer at the SIP level). When it was the last leg still
+     * ringing, the call ends and the caller gets {@link #refusalForCaller()}.
+     */
+    public boolean refused(String legId, int status) {
+        LegState leg = leg(legId);
+        if (leg == LegState.ANSWERED || leg == LegState.ENDED || leg == LegState.FAILED) {
+            return false;
+        }
+        legs.put(legId, LegState.FAILED);
+        if (leg != LegState.CANCELLED && leg != LegState.CANCEL_OWED) {
+            refusals.add(status);
+        }
+        if (state == State.RINGING && legs.values().stream().allMatch(s -> s == LegState.FAILED)) {
+            end(Ending.REFUSED);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The status the caller hears when nobody answered: a 6xx from any device (a global refusal, RFC
+     * 3261 §16.7), busy (486) only when every device said busy (contract: "Busy = every device answered
+     * 486"), otherwise 480 Temporarily Unavailable.
+     */
+    public int refusalForCaller() {
+        for (int status : refusals) {
+            if (status >= 600) {
+                return status;
+            }
+        }
+        if (!refusals.isEmpty() && refusals.stream().allMatch(s -> s == 486 || s == 600)) {
+            return 486;
+        }
+        return 480;
+    }
+
+    /** The caller gave up (CANCEL) or ringing lasted too long: every leg still ringing is cancelled. */
+    public List<String> stopRinging(Ending why) {
+        if (state != State.RINGING) {
+            return List.of();
+        }
+        List<String> cancel = cancelOthers(null);
+        end(why);
+        return cancel;
+    }
+
+    /** A connected call ends (BYE from either side, a timer, a lost leg). False when it had ended already. */
+    public boolean hangUp(Ending why) {
+        if (state == State.ENDED) {
+            return false;
+        }
+        if (answeredLeg != null) {
+            legs.put(answeredLeg, LegState.ENDED);
+        }
+        end(why);
+        return true;
+    }
+
+    /** Cancels every leg but {@code keep}; returns those whose CANCEL may go now (they rang). */
+    private List<String> cancelOthers(String keep) {
+        List<String> now = new ArrayList<>();
+        for (Map.Entry<String, LegState> entry : legs.entrySet()) {
+            if (entry.getKey().equals(keep)) {
+                continue;
+            }
+            if (entry.getValue() == LegState.RINGING) {
+                now.add(entry.getKey());
+                entry.setValue(LegState.CANCELLED);
+            } else if (entry.getValue() == LegState.OFFERED) {
+                entry.setValue(LegState.CANCEL_OWED);
+            }
+        }
+        return now;
+    }
+
+    private void end(Ending why) {
+        state = State.ENDED;
+        ending = why;
+    }
+
+    private void requireState(State expected, String what) {
+        if (state != expected) {
+            throw new IllegalStateException("cannot " + what + " in a call that is " + state);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package se.plus.domain.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import se.plus.domain.call.LiveCall.Ending;
+import se.plus.domain.call.LiveCall.LegState;
+import se.plus.domain.call.LiveCall.State;
+import se.plus.domain.number.Extension;
+import se.plus.domain.number.PhoneNumber;
+
+class LiveCallTest {
+
+    private static final Extension ANNA = new Extension("1001");
+    private static final Extension BERIT = new Extension("1002");
+
+    private static LiveCall annaCallsBeritOnThreePhones() {
+        var call = new LiveCall("c1", new CallParty(Optional.of(ANNA), Optional.of(PhoneNumber.of("1001")), "Anna", false),
+                Optional.of(BERIT), 0);
+        call.offer("desk");
+        call.offer("soft");
+        call.offer("mobile");
+        return call;
+    }
+
+    @Test
+    @DisplayName("contract: the first 2xx wins and the others get CANCEL")
+    void theFirstAnswerWinsAndTheLegsThatRangAreCancelled() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+        call.rang("soft");
+
+        var decision = call.answered("soft", 5);
+
+        assertEquals(new LiveCall.Won(List.of("desk")), decision);
+        assertEquals(State.CONNECTED, call.state());
+        assertEquals(Optional.of("soft"), call.answeredLeg());
+        assertEquals(LegState.CANCELLED, call.leg("desk"));
+    }
+
+    @Test
+    @DisplayName("RFC 3261 §9.1: a leg that has not rung is cancelled when its first 1xx arrives, once")
+    void aLegThatHasNotRungIsCancelledWhenItRings() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+        call.answered("desk", 1);
+
+        assertEquals(LegState.CANCEL_OWED, call.leg("mobile"));
+        assertTrue(call.rang("mobile"), "the owed CANCEL goes out on the first 1xx");
+        assertFalse(call.rang("mobile"), "not again on a later 1xx");
+    }
+
+    @Test
+    @DisplayName("a late 2xx from a losing leg is acknowledged and hung up")
+    void aSecondAnswerLoses() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.answered("desk", 1);
+
+        assertInstanceOf(LiveCall.Lost.class, call.answered("soft", 2));
+        assertEquals(Optional.of("desk"), call.answeredLeg());
+    }
+
+    @Test
+    @DisplayName("a 2xx that crosses the caller's CANCEL loses: the caller already has 487")
+    void anAnswerAfterTheCallerGaveUpLoses() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+
+        assertEquals(List.of("desk"), call.stopRinging(Ending.CANCELLED));
+        assertInstanceOf(LiveCall.Lost.class, call.answered("desk", 3));
+        assertEquals(Optional.of(Ending.CANCELLED), call.ending());
+    }
+
+    @Test
+    @DisplayName("contract: busy = every device answered 486")
+    void busyOnlyWhenEveryDeviceIsBusy() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        assertFalse(call.refused("desk", 486));
+        assertFalse(call.refused("soft", 486));
+        assertTrue(call.refused("mobile", 486), "the last refusal ends the call");
+
+        assertEquals(486, call.refusalForCaller());
+        assertEquals(Optional.of(Ending.REFUSED), call.ending());
+    }
+
+    @Test
+    @DisplayName("one device busy and one unavailable: the caller hears 480, not busy")
+    void mixedRefusalsAreTemporarilyUnavailable() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.refused("desk", 486);
+        call.refused("soft", 408);
+        call.refused("mobile", 404);
+
+        assertEquals(480, call.refusalForCaller());
+    }
+
+    @Test
+    @DisplayName("RFC 3261 §16.7: a 6xx from any device is what the caller hears")
+    void aDeclineIsGlobal() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.refused("desk", 486);
+        call.refused("soft", 603);
+        call.refused("mobile", 480);
+
+        assertEquals(603, call.refusalForCaller());
+    }
+
+    @Test
+    @DisplayName("the 487 of a cancelled leg does not end a connected call")
+    void theCancelledLegsRefusalDoesNotEndTheCall() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+        call.answered("soft", 1);
+
+        assertFalse(call.refused("desk", 487));
+        assertEquals(State.CONNECTED, call.state());
+    }
+
+    @Test
+    @DisplayName("the caller is busy from the start, the callee once connected, nobody after the end")
+    void whoIsBusy() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        assertEquals(List.of(ANNA), call.busyUsers());
+
+        call.answered("desk", 1);
+        assertEquals(List.of(ANNA, BERIT), call.busyUsers());
+
+        assertTrue(call.hangUp(Ending.HUNG_UP));
+        assertFalse(call.hangUp(Ending.HUNG_UP), "a BYE from both sides ends it once");
+        assertEquals(List.of(), call.busyUsers());
+    }
+
+    @Test
+    void aLegIsOfferedOnceAndOnlyWhileTheCallRings() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        assertThrows(IllegalArgumentException.class, () -> call.offer("desk"));
+        call.answered("desk", 1);
+        assertThrows(IllegalStateException.class, () -> call.offer("late"));
+    }
+}
