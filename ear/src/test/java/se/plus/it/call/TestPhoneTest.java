@@ -1,0 +1,173 @@
+package se.plus.it.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import javax.sip.message.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Two test phones calling each other directly, without the server, to show that the phone itself
+ * speaks SIP correctly before it is used to judge the B2BUA.
+ */
+class TestPhoneTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(3);
+    /** No server in these tests: a port nothing listens on. */
+    private static final int NO_SERVER = 9;
+
+    private TestPhone alice;
+    private TestPhone bob;
+
+    @AfterEach
+    void hangUpThePhones() {
+        if (alice != null) {
+            alice.close();
+        }
+        if (bob != null) {
+            bob.close();
+        }
+    }
+
+    private void phones(String transport) throws Exception {
+        alice = new TestPhone("1001", "alice-secret", NO_SERVER, transport);
+        bob = new TestPhone("1002", "bob-secret", NO_SERVER, transport);
+    }
+
+    private String bobsUri() {
+        return "sip:1002@127.0.0.1:" + bob.sipPort();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void a_call_rings_is_answered_carries_rtp_both_ways_holds_sends_info_and_the_callee_hangs_up(String transport)
+            throws Exception {
+        phones(transport);
+        bob.answerWith(TestPhone.Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall caller = alice.call(bobsUri(), true,
+                "X-Plus-Test: ring-answer", "P-Asserted-Identity: <sip:999@x>");
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertEquals(caller.callId(), callee.callId());
+        assertEquals("ring-answer", callee.invite().getHeader("X-Plus-Test").toString().split(":", 2)[1].trim());
+        assertNotNull(callee.invite().getHeader("P-Asserted-Identity"));
+        assertTrue(caller.awaitAnswered(WAIT));
+        assertTrue(callee.awaitAck(WAIT));
+        assertEquals(List.of(180, 200), caller.statuses().stream().filter(status -> status != 100).toList());
+        assertTrue(caller.remoteSdp().contains("m=audio " + bob.media().port() + " "));
+        assertTrue(callee.remoteSdp().contains("m=audio " + alice.media().port() + " "));
+
+        alice.media().sendTo(caller.remoteSdp(), 10);
+        bob.media().sendTo(callee.remoteSdp(), 10);
+        assertEquals(10, bob.media().awaitReceived(10, WAIT));
+        assertEquals(10, alice.media().awaitReceived(10, WAIT));
+
+        assertEquals(200, caller.reInvite(true));
+        Request hold = last(callee.inDialogRequests());
+        assertEquals(Request.INVITE, hold.getMethod());
+        assertTrue(new String(hold.getRawContent()).contains("a=sendonly"));
+        assertTrue(caller.remoteSdp().contains("a=recvonly"));
+        assertEquals(200, caller.reInvite(false));
+        assertTrue(caller.remoteSdp().contains("a=sendrecv"));
+
+        assertEquals(200, caller.info("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"));
+        Request info = last(callee.inDialogRequests());
+        assertEquals(Request.INFO, info.getMethod());
+        assertEquals("Signal=5\r\nDuration=160\r\n", new String(info.getRawContent()));
+
+        assertEquals(200, callee.hangUp());
+        assertTrue(caller.awaitBye(WAIT));
+        assertEquals(Request.BYE, last(caller.inDialogRequests()).getMethod());
+        assertTrue(bob.receivedRequests().stream().map(Request::getMethod).toList()
+                .containsAll(List.of(Request.INVITE, Request.ACK, Request.INFO)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void a_call_cancelled_while_ringing_ends_in_487(String transport) throws Exception {
+        phones(transport);
+        bob.answerWith(TestPhone.Answer.RING_ONLY, null);
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertNotNull(caller.awaitStatus(180, WAIT));
+
+        assertEquals(487, caller.cancel());
+        assertTrue(callee.awaitCancel(WAIT));
+        assertEquals(487, last(caller.statuses()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void a_busy_callee_answers_486(String transport) throws Exception {
+        phones(transport);
+        bob.answerWith(TestPhone.Answer.BUSY_486, null);
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+
+        assertNotNull(caller.awaitStatus(486, WAIT));
+        assertNotNull(bob.nextIncomingCall(WAIT));
+        assertNull(caller.awaitStatus(200, Duration.ofMillis(100)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void with_a_delayed_offer_the_callee_offers_in_the_200_and_the_caller_answers_in_the_ack(String transport)
+            throws Exception {
+        phones(transport);
+        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
+
+        OutgoingCall caller = alice.call(bobsUri(), false);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertNull(callee.invite().getRawContent());
+        assertTrue(caller.awaitAnswered(WAIT));
+        assertTrue(callee.awaitAck(WAIT));
+        assertTrue(caller.remoteSdp().contains("m=audio " + bob.media().port() + " "));
+        assertTrue(callee.remoteSdp().contains("m=audio " + alice.media().port() + " "));
+
+        alice.media().sendTo(caller.remoteSdp(), 5);
+        bob.media().sendTo(callee.remoteSdp(), 5);
+        assertEquals(5, bob.media().awaitReceived(5, WAIT));
+        assertEquals(5, alice.media().awaitReceived(5, WAIT));
+
+        assertEquals(200, caller.hangUp());
+        assertTrue(callee.awaitBye(WAIT));
+    }
+
+    @Test
+    void a_call_answered_by_hand_after_ringing() throws Exception {
+        phones("udp");
+        bob.answerWith(TestPhone.Answer.RING_ONLY, null);
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(caller.awaitStatus(180, WAIT));
+        callee.answerNow();
+
+        assertTrue(caller.awaitAnswered(WAIT));
+        assertTrue(callee.awaitAck(WAIT));
+    }
+
+    @Test
+    void a_declining_callee_answers_603() throws Exception {
+        phones("udp");
+        bob.answerWith(TestPhone.Answer.DECLINE_603, null);
+
+        assertNotNull(alice.call(bobsUri(), true).awaitStatus(603, WAIT));
+    }
+
+    private static <T> T last(List<T> items) {
+        assertTrue(!items.isEmpty(), "nothing recorded");
+        return items.get(items.size() - 1);
+    }
+}
