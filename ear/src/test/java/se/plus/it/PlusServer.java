@@ -28,6 +28,11 @@ public final class PlusServer {
         return Integer.getInteger("it.sip.port", 5060);
     }
 
+    /** Where the test trunk listens: {@code plus.trunk.uri} is sip:127.0.0.2 on this port. */
+    public static int trunkPort() {
+        return Integer.getInteger("it.trunk.port", 5070);
+    }
+
     public static String jmsUrl() {
         return "tcp://127.0.0.1:" + (8080 + portOffset())
                 + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&activemqServerName=default"

@@ -15,7 +15,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One RTP socket on 127.0.0.1: sends PCMU packets (12-byte RTP header + 160 bytes) to the address in the
+ * One RTP socket on a loopback address: sends PCMU packets (12-byte RTP header + 160 bytes) to the address in the
  * remote SDP, counts packets received. A background thread counts every datagram that looks like RTP
  * (version 2, at least a header long), whoever sent it.
  */
@@ -37,8 +37,8 @@ public final class Media {
     private int sequence = ThreadLocalRandom.current().nextInt(0x10000);
     private long timestamp = ThreadLocalRandom.current().nextInt() & 0xFFFFFFFFL;
 
-    Media() throws SocketException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    Media(InetAddress host) throws SocketException {
+        socket = new DatagramSocket(new InetSocketAddress(host, 0));
         var receiver = new Thread(this::receive, "rtp-" + socket.getLocalPort());
         receiver.setDaemon(true);
         receiver.start();

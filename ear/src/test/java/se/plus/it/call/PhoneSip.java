@@ -39,7 +39,8 @@ final class PhoneSip {
 
     /** How long this side waits for the final response to a request it sent. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    static final String HOST = "127.0.0.1";
+    /** Where the server is: a bare call target and the registrar. */
+    static final String SERVER_HOST = "127.0.0.1";
     private static final String USER_AGENT = "plus-test-phone";
 
     final SipProvider provider;
@@ -47,6 +48,8 @@ final class PhoneSip {
     final MessageFactory messages;
     final AddressFactory addresses;
     final String extension;
+    /** This phone's own address: its listening point, Contact, Via and SDP. */
+    final String host;
     private final String password;
     private final String transport;
     private final int port;
@@ -60,6 +63,7 @@ final class PhoneSip {
         this.messages = factory.createMessageFactory();
         this.addresses = factory.createAddressFactory();
         this.extension = extension;
+        this.host = provider.getListeningPoint().getIPAddress();
         this.password = password;
         this.transport = provider.getListeningPoint().getTransport().toLowerCase();
         this.port = provider.getListeningPoint().getPort();
@@ -72,11 +76,11 @@ final class PhoneSip {
 
     /** Our SDP with a fresh o= version, as RFC 3264 §8 wants for every new offer or answer. */
     String sdp(String direction) {
-        return Sdp.audio(extension, sdpVersion.incrementAndGet(), rtpPort, direction);
+        return Sdp.audio(extension, host, sdpVersion.incrementAndGet(), rtpPort, direction);
     }
 
     ContactHeader contact() throws ParseException {
-        SipURI uri = addresses.createSipURI(extension, HOST);
+        SipURI uri = addresses.createSipURI(extension, host);
         uri.setPort(port);
         if (!transport.equals("udp")) {
             uri.setTransportParam(transport);
@@ -86,7 +90,7 @@ final class PhoneSip {
 
     /** RFC 3581: rport asks for the response at the address it came from. */
     ViaHeader via() throws ParseException, InvalidArgumentException {
-        ViaHeader via = headers.createViaHeader(HOST, port, transport, null);
+        ViaHeader via = headers.createViaHeader(host, port, transport, null);
         via.setRPort();
         return via;
     }

@@ -2,7 +2,7 @@ package se.plus.it.call;
 
 import java.net.InetSocketAddress;
 
-/** The little SDP a test phone writes and reads: one PCMU audio stream on the loopback address. */
+/** The little SDP a test phone writes and reads: one PCMU audio stream on the phone's loopback address. */
 final class Sdp {
 
     static final String SENDRECV = "sendrecv";
@@ -13,11 +13,11 @@ final class Sdp {
     private Sdp() {
     }
 
-    static String audio(String user, long version, int rtpPort, String direction) {
+    static String audio(String user, String host, long version, int rtpPort, String direction) {
         return "v=0\r\n"
-                + "o=" + user + " 1 " + version + " IN IP4 127.0.0.1\r\n"
+                + "o=" + user + " 1 " + version + " IN IP4 " + host + "\r\n"
                 + "s=plus test phone\r\n"
-                + "c=IN IP4 127.0.0.1\r\n"
+                + "c=IN IP4 " + host + "\r\n"
                 + "t=0 0\r\n"
                 + "m=audio " + rtpPort + " RTP/AVP 0\r\n"
                 + "a=rtpmap:0 PCMU/8000\r\n"

@@ -40,7 +40,8 @@ import javax.sip.message.Response;
  * A SIP phone for the integration tests of the B2BUA, on the project's own JAIN-SIP RI: it registers
  * with digest, calls (answering the 407 itself) and is called, answering as {@link #answerWith} says,
  * and sends and counts RTP. Everything it receives is recorded for assertions. One stack per phone,
- * on 127.0.0.1, one transport; a call target without "sip:" goes to the server.
+ * on 127.0.0.1 unless told another loopback address, one transport; a call target without "sip:" goes
+ * to the server.
  */
 public final class TestPhone implements AutoCloseable {
 
@@ -78,6 +79,22 @@ public final class TestPhone implements AutoCloseable {
      * {@link Answer#RING_THEN_OK} after 200 ms until told otherwise.
      */
     public TestPhone(String extension, String sipPassword, int serverPort, String transport) throws Exception {
+        this(extension, sipPassword, serverPort, transport, PhoneSip.SERVER_HOST);
+    }
+
+    /**
+     * As the four-argument constructor, but the phone's SIP and RTP sockets, Contact, Via and SDP are on
+     * {@code host} (another loopback address such as 127.0.0.2, where the server expects its trusted
+     * trunk). The server is still reached at 127.0.0.1:{@code serverPort}.
+     */
+    public TestPhone(String extension, String sipPassword, int serverPort, String transport, String host)
+            throws Exception {
+        this(extension, sipPassword, serverPort, transport, host, 0);
+    }
+
+    /** As above, listening on {@code sipPort} (0: a free one), e.g. where {@code plus.trunk.uri} points. */
+    public TestPhone(String extension, String sipPassword, int serverPort, String transport, String host, int sipPort)
+            throws Exception {
         String protocol = transport.toLowerCase(Locale.ROOT);
         if (!protocol.equals("udp") && !protocol.equals("tcp")) {
             throw new IllegalArgumentException("transport udp or tcp, not " + transport);
@@ -89,7 +106,8 @@ public final class TestPhone implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Media rtp = new Media();
+        InetAddress address = InetAddress.getByName(host);
+        Media rtp = new Media(address);
         SipStack newStack = null;
         try {
             SipFactory factory = SipFactory.getInstance();
@@ -97,7 +115,8 @@ public final class TestPhone implements AutoCloseable {
             // Built directly rather than by SipFactory.createSipStack, which keeps every stack it made
             // in a JVM-wide table for good.
             newStack = new SipStackImpl(stackProperties(extension));
-            this.listeningPoint = listen(newStack, protocol);
+            this.listeningPoint = sipPort > 0 ? newStack.createListeningPoint(address.getHostAddress(), sipPort, protocol)
+                    : listen(newStack, address, protocol);
             SipProvider provider = newStack.createSipProvider(listeningPoint);
             this.sip = new PhoneSip(provider, factory, extension, sipPassword, rtp.port());
             this.listener = new PhoneListener(sip, calls, received, this::ringing);
@@ -126,7 +145,7 @@ public final class TestPhone implements AutoCloseable {
      */
     public int register(int expiresSeconds) throws Exception {
         HeaderFactory headers = sip.headers;
-        SipURI registrar = sip.addresses.createSipURI(null, PhoneSip.HOST);
+        SipURI registrar = sip.addresses.createSipURI(null, PhoneSip.SERVER_HOST);
         registrar.setPort(serverPort);
         Address aor = sip.addresses.createAddress(sip.addresses.createSipURI(extension, DOMAIN));
         Request register = sip.messages.createRequest(registrar, Request.REGISTER, registrationCallId,
@@ -166,7 +185,7 @@ public final class TestPhone implements AutoCloseable {
         URI uri = target.startsWith("sip:")
                 ? sip.addresses.createURI(target)
                 // RFC 3261 §25.1: '#' is not allowed unescaped in the user part; "%23" comes through as is.
-                : sip.addresses.createURI("sip:" + target.replace("#", "%23") + "@" + PhoneSip.HOST + ":" + serverPort);
+                : sip.addresses.createURI("sip:" + target.replace("#", "%23") + "@" + PhoneSip.SERVER_HOST + ":" + serverPort);
         CallIdHeader callId = sip.provider.getNewCallId();
         Address from = sip.addresses.createAddress(sip.addresses.createSipURI(extension, DOMAIN));
         Request invite = sip.messages.createRequest(uri, Request.INVITE, callId,
@@ -181,7 +200,7 @@ public final class TestPhone implements AutoCloseable {
             if (colon <= 0) {
                 throw new IllegalArgumentException("not a \"Name: value\" header: " + raw);
             }
-            invite.addHeader(headers.createHeader(raw.substring(0, colon).trim(), raw.substring(colon + 1).trim()));
+            invite.setHeader(headers.createHeader(raw.substring(0, colon).trim(), raw.substring(colon + 1).trim()));
         }
         if (withSdp) {
             sip.sdpBody(invite, sip.sdp(Sdp.SENDRECV));
@@ -269,11 +288,11 @@ public final class TestPhone implements AutoCloseable {
     }
 
     /** The RI refuses port 0 ("bad port"), so a free port is found first, and another if it is gone by then. */
-    private static ListeningPoint listen(SipStack stack, String transport) throws Exception {
+    private static ListeningPoint listen(SipStack stack, InetAddress host, String transport) throws Exception {
         Exception last = null;
         for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
             try {
-                return stack.createListeningPoint(PhoneSip.HOST, freePort(transport), transport);
+                return stack.createListeningPoint(host.getHostAddress(), freePort(host, transport), transport);
             } catch (Exception taken) {
                 last = taken;
             }
@@ -281,8 +300,8 @@ public final class TestPhone implements AutoCloseable {
         throw last;
     }
 
-    private static int freePort(String transport) throws IOException {
-        var address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    private static int freePort(InetAddress host, String transport) throws IOException {
+        var address = new InetSocketAddress(host, 0);
         if (transport.equals("udp")) {
             try (var socket = new DatagramSocket(address)) {
                 return socket.getLocalPort();

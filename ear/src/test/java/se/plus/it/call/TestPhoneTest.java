@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,37 @@ class TestPhoneTest {
         assertTrue(callee.awaitAck(WAIT));
         assertTrue(caller.remoteSdp().contains("m=audio " + bob.media().port() + " "));
         assertTrue(callee.remoteSdp().contains("m=audio " + alice.media().port() + " "));
+
+        alice.media().sendTo(caller.remoteSdp(), 5);
+        bob.media().sendTo(callee.remoteSdp(), 5);
+        assertEquals(5, bob.media().awaitReceived(5, WAIT));
+        assertEquals(5, alice.media().awaitReceived(5, WAIT));
+
+        assertEquals(200, caller.hangUp());
+        assertTrue(callee.awaitBye(WAIT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"udp", "tcp"})
+    void a_phone_on_another_loopback_address_calls_from_it_and_rtp_flows_both_ways(String transport)
+            throws Exception {
+        alice = new TestPhone("1001", "alice-secret", NO_SERVER, transport, "127.0.0.2");
+        bob = new TestPhone("1002", "bob-secret", NO_SERVER, transport);
+        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertTrue(caller.awaitAnswered(WAIT));
+        assertTrue(callee.awaitAck(WAIT));
+        Request invite = callee.invite();
+        assertTrue(invite.getHeader("Contact").toString().contains("sip:1001@127.0.0.2:" + alice.sipPort()));
+        assertTrue(invite.getHeader("Via").toString().contains("127.0.0.2:" + alice.sipPort()));
+        // The callee's stack writes the packet's source address into the top Via (RFC 3261 §18.2.1).
+        assertEquals("127.0.0.2", ((ViaHeader) invite.getHeader("Via")).getReceived());
+        assertTrue(callee.remoteSdp().contains("c=IN IP4 127.0.0.2\r\n"));
+        assertTrue(callee.remoteSdp().contains("o=1001 1 1 IN IP4 127.0.0.2\r\n"));
+        assertTrue(caller.remoteSdp().contains("c=IN IP4 127.0.0.1\r\n"));
 
         alice.media().sendTo(caller.remoteSdp(), 5);
         bob.media().sendTo(callee.remoteSdp(), 5);

@@ -12,9 +12,9 @@ import se.plus.it.PlusServer;
  * Users with SIP passwords, created through REST as the first administrator. Every test takes fresh
  * extensions: all IT classes share one server and one database, which outlives a test run.
  */
-final class TestUsers {
+public final class TestUsers {
 
-    record SipUser(String extension, String sipPassword) {
+    public record SipUser(String extension, String sipPassword) {
 
         /** The injection-file field SIPp turns into an Authorization header. */
         String authentication() {
@@ -27,12 +27,17 @@ final class TestUsers {
     private TestUsers() {
     }
 
-    static SipUser create(String name) throws Exception {
+    public static SipUser create(String name) throws Exception {
+        return create(name, "");
+    }
+
+    /** {@code moreFields}: further JSON members of the new user, e.g. {@code ,"fixedNumber":"0812345678"}. */
+    public static SipUser create(String name, String moreFields) throws Exception {
         for (int attempt = 0; attempt < 5; attempt++) {
             String extension = String.valueOf(ThreadLocalRandom.current().nextInt(200_000, 999_999));
             String sipPassword = "sip-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
             HttpResponse<String> response = post("/api/users", "{\"extension\":\"" + extension + "\",\"name\":\"" + name
-                    + "\",\"password\":\"rest-" + sipPassword + "\",\"sipPassword\":\"" + sipPassword + "\"}");
+                    + "\",\"password\":\"rest-" + sipPassword + "\",\"sipPassword\":\"" + sipPassword + "\"" + moreFields + "}");
             if (response.statusCode() == 201) {
                 return new SipUser(extension, sipPassword);
             }
@@ -44,7 +49,7 @@ final class TestUsers {
     }
 
     /** A REST dial, as admin: used to put a user in a known state before a SIP code. */
-    static HttpResponse<String> post(String path, String json) throws Exception {
+    public static HttpResponse<String> post(String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(PlusServer.http(path))
                         .header("Authorization", basicAdmin())
                         .header("Content-Type", "application/json")
@@ -52,7 +57,7 @@ final class TestUsers {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static HttpResponse<String> get(String path) throws Exception {
+    public static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(PlusServer.http(path)).header("Authorization", basicAdmin()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
