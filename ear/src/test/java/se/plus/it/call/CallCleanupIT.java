@@ -90,6 +90,9 @@ class CallCleanupIT {
         callee.answerWith(Answer.OK_IMMEDIATELY, null);
         OutgoingCall call = caller.call(berit.extension(), true);
         assertTrue(call.awaitAnswered(WAIT));
+        Map<String, Integer> during = resources();
+        assertTrue(during.get("liveCalls") >= 1 && during.get("sipDialogs") >= 2 && during.get("mediaPorts") >= 4,
+                "a call in progress is counted: " + during);
         callee.close();
         assertTrue(call.awaitBye(Duration.ofSeconds(15)), "the caller is told the call ended");
     }
