@@ -50,6 +50,7 @@ import se.plus.application.port.out.LiveCalls;
 import se.plus.domain.call.CallParty;
 import se.plus.domain.call.LiveCall;
 import se.plus.domain.call.LiveCall.Ending;
+import se.plus.domain.dialstring.Dialect;
 
 /**
  * The back-to-back user agent: every call between people is two (or more) SIP dialogs joined here. The
@@ -96,7 +97,7 @@ final class B2bua {
     // ---------------------------------------------------------------- a new call
 
     /** A new INVITE that is no feature code, its caller authenticated (or the trusted trunk); on a worker. */
-    void place(ServerTransaction invite, RouteCallUseCase.Origin origin, String dialled) {
+    void place(ServerTransaction invite, RouteCallUseCase.Origin origin, String dialled, Dialect dialect) {
         Request request = invite.getRequest();
         MaxForwardsHeader maxForwards = (MaxForwardsHeader) request.getHeader(MaxForwardsHeader.NAME);
         int forwards = maxForwards == null ? DEFAULT_MAX_FORWARDS : maxForwards.getMaxForwards();
@@ -119,7 +120,7 @@ final class B2bua {
             return;
         }
         sip.reply(invite, Response.TRYING);
-        CallRoute route = routes.route(new RouteCallUseCase.CallRequest(origin, dialled));
+        CallRoute route = routes.route(new RouteCallUseCase.CallRequest(origin, dialled, dialect));
         if (route instanceof Refused refused) {
             sip.reply(invite, sip.response(request, RefusalResponse.status(refused.code()),
                     RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(),

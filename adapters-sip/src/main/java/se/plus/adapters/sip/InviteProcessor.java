@@ -30,8 +30,11 @@ final class InviteProcessor implements MethodProcessor {
     private final B2bua b2bua;
     private final SipWorkers workers;
     private final CallSettings settings;
+    private final DeviceDialects dialects;
 
-    InviteProcessor(DigestGate gate, FeatureCodeInvites featureCodes, B2bua b2bua, SipWorkers workers, CallSettings settings) {
+    InviteProcessor(DigestGate gate, FeatureCodeInvites featureCodes, B2bua b2bua, SipWorkers workers, CallSettings settings,
+                    DeviceDialects dialects) {
+        this.dialects = dialects;
         this.gate = gate;
         this.featureCodes = featureCodes;
         this.b2bua = b2bua;
@@ -66,7 +69,8 @@ final class InviteProcessor implements MethodProcessor {
             fromTrunk(request, dialled == null ? "" : dialled, sip);
         } else {
             gate.admit(request, sip, (transaction, user, source, timing) ->
-                    b2bua.place(transaction, new FromUser(user), dialled == null ? "" : dialled));
+                    b2bua.place(transaction, new FromUser(user), dialled == null ? "" : dialled,
+                            dialects.of(user.digits(), FeatureCodeInvites.userAgent(transaction.getRequest()))));
         }
     }
 
@@ -89,16 +93,23 @@ final class InviteProcessor implements MethodProcessor {
         }
         Optional<String> caller = Optional.ofNullable(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI())
                 .filter(SipURI.class::isInstance).map(u -> ((SipURI) u).getUser());
-        if (!workers.offer(() -> b2bua.place(transaction, new FromTrunk(caller), dialled))) {
+        if (!workers.offer(() -> b2bua.place(transaction, new FromTrunk(caller), dialled, Dialect.TERMINAL))) {
             sip.replyBusy(transaction);
         }
     }
 
     /** {@code *31*<n>} and {@code *60*<n>} are calls, not settings: the domain's parser says which is which. */
     private static boolean placesACall(String digits) {
-        ParseResult parsed = DialStringParser.parse(digits, Dialect.TERMINAL, DialContext.DIALLED);
-        return parsed instanceof ParseResult.Parsed p
-                && (p.command() instanceof HiddenNumberCall || p.command() instanceof BypassCall);
+        // Before authentication the device (and so its dialect) is not known: either dialect's form of a
+        // call code makes it a call; routing then holds the device to its own form.
+        for (Dialect dialect : Dialect.values()) {
+            ParseResult parsed = DialStringParser.parse(digits, dialect, DialContext.DIALLED);
+            if (parsed instanceof ParseResult.Parsed p
+                    && (p.command() instanceof HiddenNumberCall || p.command() instanceof BypassCall)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String branchOf(Request request) {

@@ -143,7 +143,7 @@ public class SipServer {
         return new MethodProcessor[] {
             new OptionsProcessor(),
             new RegisterProcessor(gate, locations, dialects),
-            new InviteProcessor(gate, featureCodes, b2bua, workers, callSettings),
+            new InviteProcessor(gate, featureCodes, b2bua, workers, callSettings, dialects),
             new AckProcessor(tones, b2bua),
             new ByeProcessor(b2bua),
             new CancelProcessor(featureCodes, b2bua),

@@ -16,7 +16,6 @@ import se.plus.domain.call.CallServices;
 import se.plus.domain.dialstring.BypassCall;
 import se.plus.domain.dialstring.DialContext;
 import se.plus.domain.dialstring.DialStringParser;
-import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.dialstring.HiddenNumberCall;
 import se.plus.domain.dialstring.ParseResult;
 import se.plus.domain.number.PhoneNumber;
@@ -59,7 +58,7 @@ class RouteCallService implements RouteCallUseCase {
         Optional<PhoneNumber> target;
         String dialled = request.dialled();
         if (dialled.startsWith("*")) {
-            ParseResult parsed = DialStringParser.parse(dialled, Dialect.TERMINAL, DialContext.DIALLED);
+            ParseResult parsed = DialStringParser.parse(dialled, request.dialect(), DialContext.DIALLED);
             if (parsed instanceof ParseResult.Parsed p && p.command() instanceof HiddenNumberCall call) {
                 hidden = true;
                 target = Optional.of(call.target());

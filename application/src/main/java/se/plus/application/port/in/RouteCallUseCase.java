@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import se.plus.application.port.out.Binding;
 import se.plus.domain.call.CallParty;
+import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
@@ -36,11 +37,19 @@ public interface RouteCallUseCase {
         }
     }
 
-    /** @param dialled the request-URI user part, percent-decoded: a number, or {@code *31*<n>} / {@code *60*<n>} */
-    record CallRequest(Origin origin, String dialled) {
+    /**
+     * @param dialled the request-URI user part, percent-decoded: a number, or {@code *31*<n>} / {@code *60*<n>}
+     * @param dialect the calling device's, which decides the form of those codes ({@code *60*<n>#} on a desk phone)
+     */
+    record CallRequest(Origin origin, String dialled, Dialect dialect) {
         public CallRequest {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(dialled, "dialled");
+            Objects.requireNonNull(dialect, "dialect");
+        }
+
+        public CallRequest(Origin origin, String dialled) {
+            this(origin, dialled, Dialect.TERMINAL);
         }
     }
 
