@@ -277,9 +277,7 @@ final class B2bua {
             int status = response.getStatusCode();
             Leg leg = side.leg();
             if (status < 200) {
-                if (status > 100) {
-                    rang(call, leg, response);
-                }
+                rang(call, leg, response);
             } else if (status < 300) {
                 answered(call, leg, response);
             } else {
@@ -290,12 +288,13 @@ final class B2bua {
         return true;
     }
 
+    /** Any provisional response (100 too, RFC 3261 §9.1) lets an owed CANCEL go; 180/183 go on to the caller. */
     private void rang(SipCall call, Leg leg, Response response) {
         if (call.call.rang(leg.id)) {
             cancelLeg(leg);
             return;
         }
-        if (call.call.state() != LiveCall.State.RINGING) {
+        if (call.call.state() != LiveCall.State.RINGING || response.getStatusCode() == Response.TRYING) {
             return;
         }
         String sdp = body(response);

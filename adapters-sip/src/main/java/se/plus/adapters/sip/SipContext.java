@@ -40,11 +40,16 @@ final class SipContext {
     private final Clock clock;
     private final IntSupplier serverTransactions;
     private final int maxServerTransactions;
+    private final IntSupplier clientTransactions;
+    private final int maxClientTransactions;
 
     SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-               String domain, Clock clock, IntSupplier serverTransactions, int maxServerTransactions) {
+               String domain, Clock clock, IntSupplier serverTransactions, int maxServerTransactions,
+               IntSupplier clientTransactions, int maxClientTransactions) {
         this.serverTransactions = serverTransactions;
         this.maxServerTransactions = maxServerTransactions;
+        this.clientTransactions = clientTransactions;
+        this.maxClientTransactions = maxClientTransactions;
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
@@ -78,7 +83,9 @@ final class SipContext {
      * own MAX_SERVER_TRANSACTIONS, where it would start dropping requests without a word.
      */
     boolean saturated() {
-        return serverTransactions.getAsInt() > maxServerTransactions;
+        // Every call also opens client transactions (its legs, their CANCEL and BYE): a new call that
+        // could not get them would only fail later.
+        return serverTransactions.getAsInt() > maxServerTransactions || clientTransactions.getAsInt() > maxClientTransactions;
     }
 
     Instant now() {

@@ -99,7 +99,9 @@ public class SipServer {
             var sip = new SipContext(provider, factory.createMessageFactory(), factory.createHeaderFactory(),
                     factory.createAddressFactory(), settings.domain(), Clock.systemUTC(),
                     ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getServerTransactionTableSize,
-                    SipStackProperties.SHEDDING_SERVER_TRANSACTIONS);
+                    SipStackProperties.SHEDDING_SERVER_TRANSACTIONS,
+                    ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getClientTransactionTableSize,
+                    SipStackProperties.SHEDDING_CLIENT_TRANSACTIONS);
             failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
                     Duration.ofSeconds(settings.authBlockSeconds()));
             var processors = processors(sip, factory);

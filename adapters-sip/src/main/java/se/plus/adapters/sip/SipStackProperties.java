@@ -12,6 +12,9 @@ final class SipStackProperties {
     static final int MAX_SERVER_TRANSACTIONS = 20_000;
     /** Where we start refusing new INVITEs and REGISTERs with 503 ourselves, before the stack's limit. */
     static final int SHEDDING_SERVER_TRANSACTIONS = 15_000;
+    /** Client transactions (call legs, CANCEL, BYE): the same two limits. */
+    static final int MAX_CLIENT_TRANSACTIONS = 20_000;
+    static final int SHEDDING_CLIENT_TRANSACTIONS = 15_000;
 
     private SipStackProperties() {
     }
@@ -32,7 +35,7 @@ final class SipStackProperties {
         // new connection to the Via port, which phones behind NAT and SIPp do not listen on.
         p.setProperty("gov.nist.javax.sip.CACHE_SERVER_CONNECTIONS", "true");
         p.setProperty("gov.nist.javax.sip.MAX_SERVER_TRANSACTIONS", String.valueOf(MAX_SERVER_TRANSACTIONS));
-        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", "5000");
+        p.setProperty("gov.nist.javax.sip.MAX_CLIENT_TRANSACTIONS", String.valueOf(MAX_CLIENT_TRANSACTIONS));
         p.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "30");
         p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE", "180");
         p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "40");

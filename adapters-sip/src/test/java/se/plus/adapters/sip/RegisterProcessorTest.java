@@ -55,7 +55,7 @@ class RegisterProcessorTest {
         factory.setPathName("gov.nist");
         messages = factory.createMessageFactory();
         sip = new SipContext(provider, messages, factory.createHeaderFactory(), factory.createAddressFactory(), REALM,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0, 100);
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0, 100, () -> 0, 100);
         workers = new SipWorkers(Thread::new, 2, 16);
         authenticator = new DigestAuthenticator(REALM, new NonceService(Duration.ofMinutes(5), 100),
                 new FailureTracker(10, Duration.ofMinutes(1), Duration.ofMinutes(5)), credentials::find);

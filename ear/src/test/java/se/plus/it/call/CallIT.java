@@ -112,6 +112,29 @@ class CallIT {
     }
 
     @Test
+    void twoPhonesAnswerAtOnceTheLoserIsAcknowledgedAndHungUpTheWinnerKeepsTheCall() throws Exception {
+        SipUser anna = TestUsers.create("Anna Race");
+        SipUser berit = TestUsers.create("Berit Race");
+        TestPhone annasPhone = registered(anna, "udp");
+        TestPhone first = registered(berit, "udp");
+        TestPhone second = registered(berit, "udp");
+        first.answerWith(Answer.OK_IMMEDIATELY, null);
+        second.answerWith(Answer.OK_IMMEDIATELY, null);
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atFirst = first.nextIncomingCall(WAIT);
+        IncomingCall atSecond = second.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atFirst.awaitAck(WAIT) && atSecond.awaitAck(WAIT), "both answers are acknowledged");
+
+        boolean firstLost = atFirst.awaitBye(Duration.ofSeconds(2));
+        boolean secondLost = atSecond.awaitBye(Duration.ofMillis(500));
+        assertTrue(firstLost ^ secondLost, "exactly one loser is hung up: " + firstLost + "/" + secondLost);
+        assertEquals(200, call.hangUp());
+        assertTrue((firstLost ? atSecond : atFirst).awaitBye(WAIT), "the winner hears the caller hang up");
+    }
+
+    @Test
     void theCallerGivesUpWhileItRingsTheCallerGets487AndTheCalleesPhoneIsCancelled() throws Exception {
         SipUser anna = TestUsers.create("Anna Cancel");
         SipUser berit = TestUsers.create("Berit Cancel");
