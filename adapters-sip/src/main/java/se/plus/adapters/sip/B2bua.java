@@ -387,7 +387,7 @@ final class B2bua {
     boolean ack(RequestEvent event) {
         Dialog dialog = event.getDialog();
         Object data = dialog == null ? null : dialog.getApplicationData();
-        SipCall call = data instanceof SipCall c ? c : data instanceof CallSide s ? s.call() : null;
+        SipCall call = callOf(data);
         if (call == null) {
             return false;
         }
@@ -423,7 +423,7 @@ final class B2bua {
     boolean bye(RequestEvent event, ServerTransaction transaction) {
         Dialog dialog = event.getDialog();
         Object data = dialog == null ? null : dialog.getApplicationData();
-        SipCall call = data instanceof SipCall c ? c : data instanceof CallSide s ? s.call() : null;
+        SipCall call = callOf(data);
         if (call == null) {
             return false;
         }
@@ -463,7 +463,7 @@ final class B2bua {
     boolean inDialog(RequestEvent event, ServerTransaction transaction) {
         Dialog dialog = event.getDialog();
         Object data = dialog == null ? null : dialog.getApplicationData();
-        SipCall call = data instanceof SipCall c ? c : data instanceof CallSide s ? s.call() : null;
+        SipCall call = callOf(data);
         if (call == null) {
             return false;
         }
@@ -799,6 +799,11 @@ final class B2bua {
         uri.setPort(point.getPort());
         uri.setTransportParam(point.getTransport().toLowerCase());
         return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
+    }
+
+    /** The call a dialog belongs to: the caller's dialog holds the call itself, a leg's its {@link CallSide}. */
+    private static SipCall callOf(Object dialogData) {
+        return dialogData instanceof SipCall c ? c : dialogData instanceof CallSide s ? s.call() : null;
     }
 
     /** Which call, and which side of it, a dialog or transaction of a leg belongs to. */

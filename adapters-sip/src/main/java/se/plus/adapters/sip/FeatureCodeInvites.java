@@ -16,7 +16,6 @@ import javax.sip.SipException;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.UserAgentHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -100,7 +99,7 @@ final class FeatureCodeInvites {
         }
         try {
             Outcome outcome = dial.execute(DialRequest.dialled(user, digits.get(),
-                    dialects.of(user.digits(), userAgent(request)), new Actor(user.digits(), EntryPoint.SIP)));
+                    dialects.of(user.digits(), SipContext.userAgent(request)), new Actor(user.digits(), EntryPoint.SIP)));
             if (outcome instanceof Outcome.Done) {
                 answer(call, sip);
             } else if (outcome instanceof Outcome.Refused refused) {
@@ -193,15 +192,5 @@ final class FeatureCodeInvites {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         uri.setTransportParam(via.getTransport().toLowerCase());
         return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
-    }
-
-    static String userAgent(Request request) {
-        UserAgentHeader header = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
-        if (header == null) {
-            return "";
-        }
-        var text = new StringBuilder();
-        header.getProduct().forEachRemaining(part -> text.append(text.isEmpty() ? "" : " ").append(part));
-        return text.toString();
     }
 }

@@ -70,7 +70,7 @@ final class InviteProcessor implements MethodProcessor {
         } else {
             gate.admit(request, sip, (transaction, user, source, timing) ->
                     b2bua.place(transaction, new FromUser(user), dialled == null ? "" : dialled,
-                            dialects.of(user.digits(), FeatureCodeInvites.userAgent(transaction.getRequest()))));
+                            dialects.of(user.digits(), SipContext.userAgent(transaction.getRequest()))));
         }
     }
 

@@ -15,7 +15,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import se.plus.application.port.out.Binding;
@@ -68,7 +67,7 @@ final class RegisterProcessor implements MethodProcessor {
         var from = new RegisterSource(
                 ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId(),
                 ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber(),
-                dialects.of(user.digits(), userAgent(request)), userAgent(request), source);
+                dialects.of(user.digits(), SipContext.userAgent(request)), SipContext.userAgent(request), source);
         Instant now = sip.now();
         ExpiresHeader expiresHeader = request.getExpires();
         List<ContactHeader> contacts = new ArrayList<>();
@@ -134,15 +133,5 @@ final class RegisterProcessor implements MethodProcessor {
         } catch (ParseException | InvalidArgumentException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static String userAgent(Request request) {
-        UserAgentHeader header = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
-        if (header == null) {
-            return "";
-        }
-        var text = new StringBuilder();
-        header.getProduct().forEachRemaining(part -> text.append(text.isEmpty() ? "" : " ").append(part));
-        return text.toString();
     }
 }

@@ -17,6 +17,7 @@ import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WarningHeader;
 import javax.sip.message.MessageFactory;
@@ -203,6 +204,17 @@ final class SipContext {
             return "unknown";
         }
         return via.getReceived() != null ? via.getReceived() : via.getHost();
+    }
+
+    /** The User-Agent's products as one string ("" without the header): what a device's dialect is judged by. */
+    static String userAgent(Request request) {
+        UserAgentHeader header = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
+        if (header == null) {
+            return "";
+        }
+        var text = new StringBuilder();
+        header.getProduct().forEachRemaining(part -> text.append(text.isEmpty() ? "" : " ").append(part));
+        return text.toString();
     }
 
     /** The local address a request arrived on: where our media and Contact must point. */
