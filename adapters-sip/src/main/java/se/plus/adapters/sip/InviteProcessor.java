@@ -4,7 +4,11 @@ import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
+import javax.sip.address.TelURL;
+import javax.sip.address.URI;
 import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.HeaderAddress;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -91,11 +95,33 @@ final class InviteProcessor implements MethodProcessor {
         if (transaction == null) {
             return;
         }
-        Optional<String> caller = Optional.ofNullable(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI())
-                .filter(SipURI.class::isInstance).map(u -> ((SipURI) u).getUser());
-        if (!workers.offer(() -> b2bua.place(transaction, new FromTrunk(caller), dialled, Dialect.TERMINAL))) {
+        if (!workers.offer(() -> b2bua.place(transaction, externalCaller(request), dialled, Dialect.TERMINAL))) {
             sip.replyBusy(transaction);
         }
+    }
+
+    /**
+     * Who calls from outside, as the trusted trunk asserts it (RFC 3325: its P-Asserted-Identity, else
+     * its From), and whether the caller withheld the number (RFC 3323).
+     */
+    private static FromTrunk externalCaller(Request request) {
+        Header asserted = request.getHeader("P-Asserted-Identity");
+        String number = asserted instanceof HeaderAddress address ? numberOf(address.getAddress().getURI())
+                : numberOf(((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI());
+        Header privacy = request.getHeader("Privacy");
+        boolean withheld = (privacy != null && privacy.toString().toLowerCase().contains("id"))
+                || "anonymous".equalsIgnoreCase(number);
+        return new FromTrunk(Optional.ofNullable(number).filter(n -> !n.isBlank()), withheld);
+    }
+
+    private static String numberOf(URI uri) {
+        if (uri instanceof SipURI sip) {
+            return sip.getUser();
+        }
+        if (uri instanceof TelURL tel) {
+            return (tel.isGlobal() ? "+" : "") + tel.getPhoneNumber();
+        }
+        return null;
     }
 
     /** {@code *31*<n>} and {@code *60*<n>} are calls, not settings: the domain's parser says which is which. */

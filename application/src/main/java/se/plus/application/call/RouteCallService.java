@@ -80,7 +80,7 @@ class RouteCallService implements RouteCallUseCase {
             if (callee.isEmpty()) {
                 return new Refused(OutcomeCode.UNKNOWN_NUMBER, number + " is no number of this PBX");
             }
-            CallParty caller = CallParty.external(trunk.callerNumber().flatMap(PhoneNumber::parse));
+            CallParty caller = CallParty.external(trunk.callerNumber().flatMap(PhoneNumber::parse), trunk.withheld());
             return ring(callee.get(), number, caller, false);
         }
         FromUser from = (FromUser) request.origin();

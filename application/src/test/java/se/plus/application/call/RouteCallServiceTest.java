@@ -162,13 +162,13 @@ class RouteCallServiceTest {
     @Test
     void theTrunkCallsBeritsFixedNumberAndOnlyNumbersOfOursAreAccepted() {
         var ring = assertInstanceOf(RingUser.class,
-                routes.route(new CallRequest(new FromTrunk(Optional.of("+46701112233")), "+4686001002")));
+                routes.route(new CallRequest(new FromTrunk(Optional.of("+46701112233"), false), "+4686001002")));
         assertEquals(CalledNumber.FIXED, ring.calledNumber());
         assertEquals(Optional.of(PhoneNumber.of("+46701112233")), ring.caller().number());
         assertEquals(Optional.empty(), ring.caller().user());
 
         var refused = assertInstanceOf(Refused.class,
-                routes.route(new CallRequest(new FromTrunk(Optional.empty()), "+46701112233")));
+                routes.route(new CallRequest(new FromTrunk(Optional.empty(), true), "+46701112233")));
         assertEquals(OutcomeCode.UNKNOWN_NUMBER, refused.code(), "no transit through us from the trunk back to the trunk");
     }
 }

@@ -18,7 +18,7 @@ public record CallParty(Optional<Extension> user, Optional<PhoneNumber> number, 
     }
 
     /** A caller from outside (through the trunk), known only by the number it sent, if any. */
-    public static CallParty external(Optional<PhoneNumber> number) {
-        return new CallParty(Optional.empty(), number, "", false);
+    public static CallParty external(Optional<PhoneNumber> number, boolean hidden) {
+        return new CallParty(Optional.empty(), number, "", hidden);
     }
 }

@@ -381,6 +381,23 @@ class CallIT {
     }
 
     @Test
+    void anOutsideCallerWhoWithholdsTheNumberIsAnonymousAtThePhone() throws Exception {
+        SipUser berit = TestUsers.create("Berit Gets Anonymous");
+        TestPhone beritsPhone = registered(berit, "udp");
+        beritsPhone.answerWith(Answer.OK_IMMEDIATELY, null);
+        TestPhone trunk = trunk();
+
+        OutgoingCall call = trunk.call("sip:" + berit.extension() + "@127.0.0.1:" + PlusServer.sipPort(), true,
+                "P-Asserted-Identity: <sip:+46701112233@127.0.0.2>", "Privacy: id");
+        IncomingCall answered = beritsPhone.nextIncomingCall(WAIT);
+
+        assertTrue(call.awaitAnswered(WAIT), "statuses: " + call.statuses());
+        String from = header(answered.invite(), "From");
+        assertTrue(from.contains("anonymous.invalid") && !from.contains("701112233"), from);
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
     void aStrangerCannotCallOutThroughUs() throws Exception {
         TestPhone trunk = trunk();
         var stranger = phone(new SipUser("123456", "guessed-password"), "udp");

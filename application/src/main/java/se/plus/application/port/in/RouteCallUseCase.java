@@ -30,8 +30,11 @@ public interface RouteCallUseCase {
         }
     }
 
-    /** An incoming external call; {@code callerNumber} is what the trunk sent as the caller's number. */
-    record FromTrunk(Optional<String> callerNumber) implements Origin {
+    /**
+     * An incoming external call; {@code callerNumber} is what the trunk sent as the caller's number,
+     * {@code withheld} whether the caller asked for it not to be shown (RFC 3323 {@code Privacy: id}).
+     */
+    record FromTrunk(Optional<String> callerNumber, boolean withheld) implements Origin {
         public FromTrunk {
             Objects.requireNonNull(callerNumber, "callerNumber");
         }
