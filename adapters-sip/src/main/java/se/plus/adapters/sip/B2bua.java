@@ -76,12 +76,16 @@ final class B2bua {
     private final LiveCalls liveCalls;
     private final MediaRelay relay;
     private final CallSettings settings;
+    /** Where media sessions are closed: closing waits for the relay thread, which no SIP thread may do. */
+    private final java.util.concurrent.Executor background;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     /** Calls still without a final response to the caller, by the branch of the caller's INVITE (what a CANCEL carries). */
     private final Map<String, SipCall> ringing = new ConcurrentHashMap<>();
     private final AtomicLong legCounter = new AtomicLong();
 
-    B2bua(SipContext sip, RouteCallUseCase routes, LiveCalls liveCalls, MediaRelay relay, CallSettings settings) {
+    B2bua(SipContext sip, RouteCallUseCase routes, LiveCalls liveCalls, MediaRelay relay, CallSettings settings,
+          java.util.concurrent.Executor background) {
+        this.background = background;
         this.sip = sip;
         this.routes = routes;
         this.liveCalls = liveCalls;
@@ -720,7 +724,12 @@ final class B2bua {
         ringing.remove(call.inviteBranch, call);
         liveCalls.remove(call.call);
         if (call.media != null) {
-            call.media.close();
+            MediaSession media = call.media;
+            try {
+                background.execute(media::close);
+            } catch (RuntimeException rejected) {
+                media.close();
+            }
         }
     }
 

@@ -126,7 +126,7 @@ public class SipServer {
                 settings.trunkUri().isPresent() ? Optional.of((SipURI) factory.createAddressFactory().createURI(settings.trunkUri().get()))
                         : Optional.empty(),
                 settings.trunkAddresses(), settings.ringTimeout(), settings.mediaTimeout(), settings.maxDuration());
-        b2bua = new B2bua(sip, routes, liveCalls, media, callSettings);
+        b2bua = new B2bua(sip, routes, liveCalls, media, callSettings, workers);
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
         var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
         var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures, credentials::find);
