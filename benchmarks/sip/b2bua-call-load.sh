@@ -142,7 +142,8 @@ PY
 
 # --- One step -----------------------------------------------------------------------------------------
 # step NAME RATE TARGET UAS_PORT: the UAS on UAS_PORT, the caller at RATE calls/s for DURATION s to TARGET.
-# Prints "name rate calls answered rejected503 failed retrans p50_180 p99_180 p50_200 p99_200 uas_in uas_failed".
+# Prints "name rate calls answered rejected503 failed retrans p50_180 p99_180 p50_200 p99_200 uas_in uas_failed late407"
+# (late407: a 407 the server's transaction resent because our ACK reached it late; acknowledged again, the call goes on).
 step() {
   local name=$1 rate=$2 target=$3 port=$4
   local dir="$WORK/$name-$rate"; mkdir -p "$dir"
@@ -178,13 +179,14 @@ def col(hl, n):
 uac, uas = last(d + "/caller-uac_*_.csv"), last(d + "/uas/callee-uas_*_.csv")
 ok, failed, retrans = col(uac, "SuccessfulCall(C)"), col(uac, "FailedCall(C)"), col(uac, "Retransmissions(C)")
 rejected = col(uac, "rejected503(C)")
+late407 = col(uac, "late407(C)")
 print(f"{name:8} {rate:6} {total:8} {ok - rejected:8} {rejected:6} {failed:7} {retrans:7} "
       f"{pct('1', 0.5):7.1f} {pct('1', 0.99):7.1f} {pct('2', 0.5):7.1f} {pct('2', 0.99):7.1f} "
-      f"{col(uas, 'IncomingCall(C)'):8} {col(uas, 'FailedCall(C)'):6}")
+      f"{col(uas, 'IncomingCall(C)'):8} {col(uas, 'FailedCall(C)'):6} {late407:7}")
 PY
 }
 
-HEADER="# target   rate/s    calls answered    503  failed retrans 180p50  180p99  200p50  200p99   uas-in uas-fl  (times in ms)"
+HEADER="# target   rate/s    calls answered    503  failed retrans 180p50  180p99  200p50  200p99   uas-in uas-fl late407  (times in ms)"
 
 # held LINE: 0 when the step lost nothing (every call answered, no failure, no 503, p99 under the limit).
 held() {
