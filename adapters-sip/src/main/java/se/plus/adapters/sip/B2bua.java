@@ -82,6 +82,16 @@ final class B2bua {
     /** Calls still without a final response to the caller, by the branch of the caller's INVITE (what a CANCEL carries). */
     private final Map<String, SipCall> ringing = new ConcurrentHashMap<>();
     private final AtomicLong legCounter = new AtomicLong();
+    /**
+     * Dialogs of released calls, with when they were released: the stack keeps an early dialog that
+     * never got a final answer (a leg lost in an overload) for its EARLY_DIALOG_TIMEOUT of 3 minutes;
+     * past our linger time they are deleted.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<ReleasedDialogs> released =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    private record ReleasedDialogs(long releasedNanos, List<Dialog> dialogs) {
+    }
 
     B2bua(SipContext sip, RouteCallUseCase routes, LiveCalls liveCalls, MediaRelay relay, CallSettings settings,
           java.util.concurrent.Executor background) {
@@ -549,6 +559,7 @@ final class B2bua {
     /** Ringing too long, no media, too long a call, a caller that never ACKed: called every second. */
     void sweep() {
         long now = System.nanoTime();
+        deleteLingeringDialogs(now);
         for (SipCall call : calls.values()) {
             synchronized (call) {
                 LiveCall live = call.call;
@@ -569,6 +580,18 @@ final class B2bua {
                     release(call);
                 }
                 releaseIfDone(call);
+            }
+        }
+    }
+
+    /** Deletes what the stack still holds of calls released longer ago than the linger time. */
+    private void deleteLingeringDialogs(long now) {
+        for (ReleasedDialogs head; (head = released.peek()) != null && now - head.releasedNanos() > LINGER_NANOS; ) {
+            released.poll();
+            for (Dialog dialog : head.dialogs()) {
+                if (dialog.getState() != javax.sip.DialogState.TERMINATED) {
+                    dialog.delete();
+                }
             }
         }
     }
@@ -720,6 +743,10 @@ final class B2bua {
             return;
         }
         call.released = true;
+        var dialogs = new java.util.ArrayList<Dialog>(1 + call.legs.size());
+        dialogs.add(call.callerDialog);
+        call.legs.values().forEach(leg -> dialogs.add(leg.dialog));
+        released.add(new ReleasedDialogs(System.nanoTime(), dialogs));
         calls.remove(call.call.id(), call);
         ringing.remove(call.inviteBranch, call);
         liveCalls.remove(call.call);
