@@ -13,8 +13,8 @@ import se.plus.domain.number.Extension;
 
 /**
  * What every authenticated method (REGISTER, INVITE) goes through before its own work: shed load with
- * 503, open the server transaction, challenge (401 for REGISTER, 407 for INVITE) until the request
- * carries an answer that names it, then check the answer on a worker, where the credentials lookup may
+ * 503, challenge statelessly (401 for REGISTER, 407 for INVITE) until the request carries an answer
+ * that names it, open the server transaction, then check the answer on a worker, where the credentials lookup may
  * block. Only an authenticated user reaches the method's handler; a wrong answer is challenged again,
  * then 403, the same whether or not the extension exists.
  */
@@ -46,14 +46,17 @@ final class DigestGate {
             sip.sendBusy(request);
             return;
         }
-        ServerTransaction transaction = sip.transactionFor(request);
-        if (transaction == null) {
-            return;
-        }
         boolean proxy = Request.INVITE.equals(request.getMethod());
         Optional<DigestResponse> answer = challenges.answerIn(request, proxy);
         if (answer.isEmpty() || !DigestChallenges.namesRequest(answer.get(), request)) {
-            sip.reply(transaction, challenges.challenge(request, proxy, false, sip));
+            // Challenged statelessly, as SIP proxies do: no transaction for half of all INVITEs, and no 407
+            // resent by Timer G when the phone's ACK crosses our response (a retransmitted request simply
+            // gets a fresh challenge; the ACK of the 407 matches nothing and is dropped).
+            sip.send(challenges.challenge(request, proxy, false, sip));
+            return;
+        }
+        ServerTransaction transaction = sip.transactionFor(request);
+        if (transaction == null) {
             return;
         }
         String source = SipContext.source(request);
