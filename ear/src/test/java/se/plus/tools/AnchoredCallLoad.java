@@ -23,7 +23,7 @@ import java.util.function.IntFunction;
  * |inter-arrival - inter-send|, which leaves out this tool's own sending delays) for both; the server's
  * heap per live call (jcmd GC.run, GC.heap_info: all calls up against all ended); and GET
  * /api/calls/resources before, with the calls up, during the media and after (until the call counters
- * are back at their values before the run, up to 60 s). What the server's JVM, its relay thread and
+ * are back at their values before the run, up to 60 s). What the server's JVM, its relay threads and
  * the machine did during the relayed media is printed too: on a shared machine that explains a tail.
  *
  * <p>The user agents are light (raw UDP, one SIP socket shared by all, one RTP socket each) so that
@@ -44,7 +44,7 @@ public final class AnchoredCallLoad {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CALLEE_ACK_TIMEOUT = Duration.ofSeconds(5);
     private static final long RESOURCES_WAIT_SECONDS = 60;
-    /** MediaRelay's selector thread, "plus-media-relay", as Linux names it (15 characters). */
+    /** MediaRelay's selector threads, "plus-media-relay-N", as Linux names them (15 characters): summed. */
     private static final String RELAY_THREAD = "plus-media-rela";
     private static final List<String> CALL_COUNTERS = List.of("liveCalls", "sipCalls", "mediaSessions", "mediaPorts", "sipDialogs");
 
@@ -231,7 +231,7 @@ public final class AnchoredCallLoad {
         report.line("  machine during the media through the relay: " + MachineLoad.now().since(machine));
         if (server != null) {
             report.pauses(server.pauses().since(pauses), elapsed);
-            report.line("  the server's relay thread (" + RELAY_THREAD + "*): " + server.threads(RELAY_THREAD).since(relayThread));
+            report.line("  the server's relay threads (" + RELAY_THREAD + "*, summed): " + server.threads(RELAY_THREAD).since(relayThread));
         }
         report.resources("during the media", during.get(REQUEST_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS));
         return result;

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class MediaSession implements AutoCloseable {
 
     private final MediaRelay relay;
+    private final RelayLoop loop;
     private final int portA;
     private final int portB;
     private final RelayLeg rtpA;
@@ -27,8 +28,9 @@ public final class MediaSession implements AutoCloseable {
     private final AtomicBoolean open = new AtomicBoolean(true);
     private volatile long lastPacketNanos;
 
-    MediaSession(MediaRelay relay, BoundPair a, BoundPair b, long openedNanos) {
+    MediaSession(MediaRelay relay, RelayLoop loop, BoundPair a, BoundPair b, long openedNanos) {
         this.relay = relay;
+        this.loop = loop;
         this.portA = a.rtpPort();
         this.portB = b.rtpPort();
         this.rtpA = new RelayLeg(this, a.rtp(), true);
@@ -108,6 +110,11 @@ public final class MediaSession implements AutoCloseable {
 
     public boolean isOpen() {
         return open.get();
+    }
+
+    /** The selector thread relaying this session's four sockets. */
+    RelayLoop loop() {
+        return loop;
     }
 
     List<RelayLeg> legs() {

@@ -30,7 +30,7 @@ final class RelayLeg {
     private final boolean rtp;
     private final AtomicReference<Remote> remote = new AtomicReference<>(Remote.UNKNOWN);
     private RelayLeg peer;
-    // One writer (the selector thread), so volatile is enough for readers elsewhere.
+    // One writer (the session's selector thread), so volatile is enough for readers elsewhere.
     private volatile long received;
     private volatile long sent;
 
@@ -40,7 +40,7 @@ final class RelayLeg {
         this.rtp = rtp;
     }
 
-    /** Set before the leg is registered with the selector, which publishes it to the selector thread. */
+    /** Set before the leg is registered, which publishes it to the session's selector thread. */
     void pairWith(RelayLeg other) {
         this.peer = other;
         other.peer = this;
@@ -60,10 +60,11 @@ final class RelayLeg {
     }
 
     /**
-     * Relays one datagram waiting on this socket; only ever on the selector thread. One per readiness:
-     * a socket with more waiting is simply ready again in the next round, which spares the extra
-     * receive that finds nothing (that cost a fifth more relay CPU in RelayLoad) and takes the ready
-     * sockets in turns, so one flooded port cannot starve the others.
+     * Relays one datagram waiting on this socket; only ever on the session's selector thread. One per
+     * readiness: a socket with more waiting is simply ready again in the next round, which spares the
+     * extra receive that finds nothing (that cost a fifth more relay CPU in RelayLoad with one thread,
+     * and gained nothing with four) and takes the ready sockets in turns, so one flooded port cannot
+     * starve the others.
      */
     void relay(ByteBuffer buffer) {
         try {

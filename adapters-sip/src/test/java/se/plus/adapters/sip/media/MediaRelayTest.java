@@ -1,8 +1,12 @@
 package se.plus.adapters.sip.media;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static se.plus.adapters.sip.media.LoopbackPhone.LOOPBACK;
 
@@ -10,6 +14,8 @@ import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -36,6 +42,12 @@ class MediaRelayTest {
     private MediaRelay relayWithPairs(int pairs) throws IOException {
         firstPort = LoopbackPhone.freeRange(pairs);
         relay = new MediaRelay("127.0.0.1", firstPort, firstPort + 2 * pairs - 1, Executors.defaultThreadFactory());
+        return relay;
+    }
+
+    private MediaRelay relayWithPairsAndThreads(int pairs, int threads) throws IOException {
+        firstPort = LoopbackPhone.freeRange(pairs);
+        relay = new MediaRelay("127.0.0.1", firstPort, firstPort + 2 * pairs - 1, Executors.defaultThreadFactory(), threads);
         return relay;
     }
 
@@ -238,6 +250,79 @@ class MediaRelayTest {
         assertEquals(4, Set.of(first.portA(), first.portB(), second.portA(), second.portB()).size());
         assertEquals("127.0.0.1", first.address());
         assertTrue(first.portA() % 2 == 0 && first.portB() % 2 == 0, "RTP on even ports, RTCP on the odd one above");
+    }
+
+    @Test
+    void sessionsAreSpreadOverTheSelectorThreadsAndANewOneGoesWhereFewestAre() throws IOException {
+        relayWithPairsAndThreads(16, 3);
+        List<MediaSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sessions.add(relay.open().orElseThrow());
+        }
+        assertArrayEquals(new int[] {2, 2, 2}, relay.sessionsPerThread());
+
+        MediaSession leaving = sessions.remove(0);
+        RelayLoop lighter = leaving.loop();
+        leaving.close();
+        MediaSession next = relay.open().orElseThrow();
+
+        assertSame(lighter, next.loop(), "the thread one call left takes the next");
+        assertArrayEquals(new int[] {2, 2, 2}, relay.sessionsPerThread());
+        assertEquals(3, relay.selectorThreads());
+    }
+
+    @Test
+    void everySelectorThreadRelaysItsOwnSessions() throws IOException {
+        relayWithPairsAndThreads(8, 2);
+        var first = relay.open().orElseThrow();
+        var second = relay.open().orElseThrow();
+        assertNotSame(first.loop(), second.loop());
+        try (var caller = LoopbackPhone.onAnyPort(); var callee = LoopbackPhone.onAnyPort()) {
+            for (MediaSession session : List.of(first, second)) {
+                session.remoteB(callee.address());
+                caller.sendTo(session.portA(), "via " + session.portB());
+
+                assertEquals(new LoopbackPhone.Received("via " + session.portB(), session.portB()), callee.receive());
+            }
+        }
+    }
+
+    @Test
+    void onEverySelectorThreadAClosedSessionsPortsAreFreeTheMomentCloseReturns() throws Exception {
+        relayWithPairsAndThreads(16, 4);
+        List<MediaSession> sessions = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sessions.add(relay.open().orElseThrow());
+        }
+        assertEquals(4, sessions.stream().map(MediaSession::loop).distinct().count());
+        try (var caller = LoopbackPhone.onAnyPort(); var callee = LoopbackPhone.onAnyPort()) {
+            for (MediaSession session : sessions) {
+                session.remoteA(caller.address());
+                session.remoteB(callee.address());
+                caller.sendTo(session.portA(), "latched");
+                callee.receive();
+                callee.sendTo(session.portB(), "both ways");
+                caller.receive();
+
+                session.close();
+
+                for (int port : new int[] {session.portA(), session.portA() + 1, session.portB(), session.portB() + 1}) {
+                    assertDoesNotThrow(() -> new DatagramSocket(new InetSocketAddress(LOOPBACK, port)).close(),
+                            "port " + port + " free after close on " + session.loop());
+                }
+            }
+        }
+        assertEquals(0, relay.portsInUse());
+        assertArrayEquals(new int[] {0, 0, 0, 0}, relay.sessionsPerThread());
+    }
+
+    @Test
+    void byDefaultTwoSelectorThreadsPerProcessorAtMostFourAndNeverNone() throws IOException {
+        int expected = Math.min(4, 2 * Runtime.getRuntime().availableProcessors());
+
+        assertEquals(expected, relayWithPairs(2).selectorThreads());
+        assertThrows(IllegalArgumentException.class,
+                () -> new MediaRelay("127.0.0.1", firstPort, firstPort + 3, Executors.defaultThreadFactory(), 0));
     }
 
     private static void eventually(BooleanSupplier condition) {

@@ -8,8 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -22,7 +25,11 @@ import java.util.concurrent.TimeUnit;
  * packets (12-byte RTP header, 160 bytes of payload carrying the send time) to each other through
  * the relay for D seconds, then the same traffic sent phone to phone directly as the baseline.
  *
- * <pre>java -cp adapters-sip/target/classes:adapters-sip/target/test-classes se.plus.adapters.sip.media.RelayLoad [sessions=200] [seconds=20] [portMin=20000]</pre>
+ * <pre>java -cp adapters-sip/target/classes:adapters-sip/target/test-classes se.plus.adapters.sip.media.RelayLoad [sessions=200] [seconds=20] [portMin=20000] [selectorThreads]</pre>
+ *
+ * Without {@code selectorThreads} the relay picks its default. Each relay thread's CPU is reported, and
+ * on Linux how long the relay threads waited for a core and how often they were preempted
+ * ({@code /proc/self/task/<tid>/schedstat} and {@code status}): that wait is what the tail latency is made of.
  *
  * Transit is measured on one clock ({@link System#nanoTime()} in the payload), so what the relay
  * adds is the difference between the two phases. The first seconds of each phase (JIT, socket
@@ -33,11 +40,15 @@ public final class RelayLoad {
     private static final long PACKET_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     private static final int RTP_HEADER = 12;
     private static final int PAYLOAD = 160;
+    private static final String RELAY_THREADS = "plus-media-relay";
+    /** As Linux names them: 15 characters. */
+    private static final String LINUX_RELAY_THREADS = RELAY_THREADS.substring(0, 15);
 
     public static void main(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int portMin = args.length > 2 ? Integer.parseInt(args[2]) : 20000;
+        int selectorThreads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         // Room for every session plus some pairs that other programs may hold.
         int portMax = portMin + 4 * sessions + 199;
         String address = "127.0.0.1";
@@ -51,7 +62,9 @@ public final class RelayLoad {
             calls.add(new Phone[] {new Phone("A->B"), new Phone("B->A")});
         }
 
-        try (var relay = new MediaRelay(address, portMin, portMax, Executors.defaultThreadFactory())) {
+        try (var relay = selectorThreads > 0
+                ? new MediaRelay(address, portMin, portMax, Executors.defaultThreadFactory(), selectorThreads)
+                : new MediaRelay(address, portMin, portMax, Executors.defaultThreadFactory())) {
             long heapBefore = heapUsedAfterGc();
             List<MediaSession> opened = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
@@ -71,17 +84,29 @@ public final class RelayLoad {
                 a.sendTo(new InetSocketAddress(address, session.portA()));
                 b.sendTo(new InetSocketAddress(address, session.portB()));
             }
-            Thread relayThread = threadNamed("plus-media-relay");
-            long cpuBefore = cpuNanos(relayThread);
+            List<Thread> relayThreads = threadsNamed(RELAY_THREADS);
+            long[] cpuBefore = relayThreads.stream().mapToLong(RelayLoad::cpuNanos).toArray();
+            Schedule scheduleBefore = Schedule.ofThreads(LINUX_RELAY_THREADS);
             List<Direction> relayed = run(calls, seconds);
-            double cpuShare = (cpuNanos(relayThread) - cpuBefore) / (seconds * 1e9);
+            long[] cpu = new long[relayThreads.size()];
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] = cpuNanos(relayThreads.get(i)) - cpuBefore[i];
+            }
+            Schedule schedule = Schedule.ofThreads(LINUX_RELAY_THREADS).since(scheduleBefore);
             report("relay", relayed);
             long fromA = opened.stream().mapToLong(MediaSession::packetsFromA).sum();
             long toB = opened.stream().mapToLong(MediaSession::packetsToB).sum();
             long fromB = opened.stream().mapToLong(MediaSession::packetsFromB).sum();
             long toA = opened.stream().mapToLong(MediaSession::packetsToA).sum();
-            System.out.printf(Locale.ROOT, "relay counters: fromA=%d toB=%d fromB=%d toA=%d; relay thread CPU %.1f%% of one core%n",
-                    fromA, toB, fromB, toA, 100 * cpuShare);
+            long totalCpu = Arrays.stream(cpu).sum();
+            System.out.printf(Locale.ROOT, "relay counters: fromA=%d toB=%d fromB=%d toA=%d; relay CPU %.1f%% of one core, "
+                    + "%.1f µs per packet%n", fromA, toB, fromB, toA, 100.0 * totalCpu / (seconds * 1e9),
+                    totalCpu / 1000.0 / Math.max(1, fromA + fromB));
+            for (int i = 0; i < cpu.length; i++) {
+                System.out.printf(Locale.ROOT, "  %s: CPU %.1f%% of one core%n", relayThreads.get(i).getName(),
+                        100.0 * cpu[i] / (seconds * 1e9));
+            }
+            System.out.println("  " + schedule.describe(fromA + fromB));
         }
 
         for (Phone[] call : calls) {
@@ -295,8 +320,63 @@ public final class RelayLoad {
         return runtime.totalMemory() - runtime.freeMemory();
     }
 
-    private static Thread threadNamed(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst().orElseThrow();
+    private static List<Thread> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix))
+                .sorted(Comparator.comparing(Thread::getName)).toList();
+    }
+
+    /**
+     * What Linux says about a set of threads: time spent runnable but waiting for a core, how often
+     * they went to sleep (voluntary context switches: each sleep costs a wake-up) and how often they
+     * were preempted (involuntary ones). Zero where /proc cannot be read.
+     */
+    private record Schedule(int threads, long waitNanos, long sleeps, long preemptions) {
+
+        static Schedule ofThreads(String commPrefix) {
+            int threads = 0;
+            long wait = 0;
+            long sleeps = 0;
+            long preemptions = 0;
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (!Files.readString(task.resolve("comm")).startsWith(commPrefix)) {
+                            continue;
+                        }
+                        // schedstat: time on a CPU, time waiting on a run queue (both ns), timeslices
+                        wait += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
+                        sleeps += statusField(task, "voluntary_ctxt_switches:");
+                        preemptions += statusField(task, "nonvoluntary_ctxt_switches:");
+                        threads++;
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile, or no schedstat in this kernel
+                    }
+                }
+            } catch (IOException | RuntimeException noProc) {
+                return new Schedule(0, 0, 0, 0);
+            }
+            return new Schedule(threads, wait, sleeps, preemptions);
+        }
+
+        private static long statusField(Path task, String name) throws IOException {
+            for (String line : Files.readAllLines(task.resolve("status"))) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim());
+                }
+            }
+            return 0;
+        }
+
+        Schedule since(Schedule before) {
+            return new Schedule(threads, waitNanos - before.waitNanos, sleeps - before.sleeps,
+                    preemptions - before.preemptions);
+        }
+
+        String describe(long packets) {
+            return threads == 0 ? "(no /proc schedule figures)" : String.format(Locale.ROOT,
+                    "relay threads (%d) waited %.2f s for a core, preempted %d times, slept %d times (%.2f packets per wake-up)",
+                    threads, waitNanos / 1e9, preemptions, sleeps, packets / (double) Math.max(1, sleeps));
+        }
     }
 
     private static long cpuNanos(Thread thread) {
