@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -181,7 +182,8 @@ class CallCleanupIT {
             if (counts.values().stream().allMatch(c -> c == 0)) {
                 return counts;
             }
-            Thread.sleep(1000);
+            // The server cannot tell us when its linger timers fire: re-asked every second until the deadline.
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
         } while (System.nanoTime() < deadline);
         return counts;
     }
