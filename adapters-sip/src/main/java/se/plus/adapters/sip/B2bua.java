@@ -141,6 +141,11 @@ final class B2bua {
                             new se.plus.domain.outcome.Message(refused.detail(), refused.detail()))));
             return;
         }
+        if (!(route instanceof RingUser) && !(route instanceof OutThroughTrunk)) {
+            // Busy, barred, voicemail: carried out with the diversion machinery (next commit).
+            sip.reply(invite, route instanceof RouteCallUseCase.Busy ? Response.BUSY_HERE : Response.TEMPORARILY_UNAVAILABLE);
+            return;
+        }
         MediaSession media = null;
         if (settings.anchorMedia()) {
             Optional<MediaSession> opened = relay.open();

@@ -3,11 +3,10 @@ package se.plus.application.call;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import se.plus.application.port.in.RouteCallUseCase;
-import se.plus.application.port.out.Binding;
 import se.plus.application.port.out.CompanySettings;
+import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
@@ -20,7 +19,6 @@ import se.plus.domain.dialstring.HiddenNumberCall;
 import se.plus.domain.dialstring.ParseResult;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
-import se.plus.domain.routing.CalledNumber;
 import se.plus.domain.user.User;
 
 /**
@@ -33,16 +31,15 @@ import se.plus.domain.user.User;
 class RouteCallService implements RouteCallUseCase {
 
     private final Users users;
-    private final Locations locations;
-    private final CompanySettings company;
+    private final CallRouter router;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     @Inject
-    RouteCallService(Users users, Locations locations, CompanySettings company, UnitOfWork unitOfWork, Clock clock) {
+    RouteCallService(Users users, Locations locations, LiveCalls liveCalls, CompanySettings company,
+                     UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
-        this.locations = locations;
-        this.company = company;
+        this.router = new CallRouter(users, locations, liveCalls, company);
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -81,7 +78,7 @@ class RouteCallService implements RouteCallUseCase {
                 return new Refused(OutcomeCode.UNKNOWN_NUMBER, number + " is no number of this PBX");
             }
             CallParty caller = CallParty.external(trunk.callerNumber().flatMap(PhoneNumber::parse), trunk.withheld());
-            return ring(callee.get(), number, caller, false);
+            return router.toUser(callee.get(), number, caller, false, clock.instant());
         }
         FromUser from = (FromUser) request.origin();
         Optional<User> callingUser = users.find(from.user());
@@ -92,7 +89,7 @@ class RouteCallService implements RouteCallUseCase {
         if (callee.isPresent()) {
             CallParty caller = new CallParty(Optional.of(user.extension()), Optional.of(new PhoneNumber(user.extension().digits())),
                     user.name(), hidden);
-            return ring(callee.get(), number, caller, bypass);
+            return router.toUser(callee.get(), number, caller, bypass, clock.instant());
         }
         if (number.isExtension()) {
             return new Refused(OutcomeCode.UNKNOWN_NUMBER, "no extension " + number);
@@ -100,24 +97,11 @@ class RouteCallService implements RouteCallUseCase {
         if (bypass) {
             return new Refused(OutcomeCode.UNKNOWN_NUMBER, number + " is no colleague: *60* bypasses a colleague's rules");
         }
-        if (!company.trunkAvailable()) {
-            return new Refused(OutcomeCode.NOT_ALLOWED, "external calls are not possible: no trunk is configured");
-        }
         // The trunk shows the user's public number; the extension means nothing outside the company.
         CallParty caller = new CallParty(Optional.of(user.extension()),
                 user.fixedNumber().or(() -> Optional.of(new PhoneNumber(user.extension().digits()))), user.name(),
                 CallServices.withholdsCallerId(user, number, hidden));
-        return new OutThroughTrunk(number, caller);
-    }
-
-    private CallRoute ring(User callee, PhoneNumber number, CallParty caller, boolean bypass) {
-        List<Binding> devices = locations.bindingsOf(callee.extension(), clock.instant());
-        if (devices.isEmpty()) {
-            return new Refused(OutcomeCode.SERVICE_NOT_ACTIVE, callee.extension() + " has no registered device");
-        }
-        CalledNumber called = callee.fixedNumber().filter(number::equals).isPresent() ? CalledNumber.FIXED
-                : callee.mobileNumber().filter(number::equals).isPresent() ? CalledNumber.MOBILE
-                : CalledNumber.EXTENSION;
-        return new RingUser(callee, called, devices, caller, bypass);
+        return router.outThroughTrunk(number, caller, CallRouter.Path.START,
+                Explanation.of("external", number + " is no number of this PBX: out through the trunk"));
     }
 }

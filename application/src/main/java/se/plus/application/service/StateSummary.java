@@ -25,6 +25,7 @@ public final class StateSummary {
                 + " transferMode=" + user.transferMode()
                 + " hideNumberOnExternalCalls=" + user.hideNumberOnExternalCalls()
                 + " mobileFollowsFixed=" + user.mobileFollowsFixed()
+                + " voicemail=" + (user.voicemailEnabled() ? "on" : "off")
                 + " profiles=" + user.profiles().all().stream()
                         .map(p -> p.number() + ":" + p.name() + ":" + p.handling())
                         .collect(Collectors.joining(",", "[", "]"));

@@ -65,7 +65,8 @@ class ManageUsersService implements ManageUsersUseCase {
         user = request.transferMode().map(user::withTransferMode).orElse(user);
         user = request.mobileFollowsFixed().map(user::withMobileFollowsFixed).orElse(user);
         user = request.noAnswerDelaySeconds().map(user::withNoAnswerDelaySeconds).orElse(user);
-        User created = request.hideNumberOnExternalCalls().map(user::withHideNumberOnExternalCalls).orElse(user);
+        user = request.hideNumberOnExternalCalls().map(user::withHideNumberOnExternalCalls).orElse(user);
+        User created = request.voicemailEnabled().map(user::withVoicemailEnabled).orElse(user);
         return unitOfWork.inTransaction(() -> {
             if (!users.add(created, sip) || !accounts.add(new Account(request.extension().digits(), passwordHash,
                     request.role(), Optional.of(request.extension())))) {
@@ -105,6 +106,7 @@ class ManageUsersService implements ManageUsersUseCase {
             user = changes.mobileFollowsFixed().map(user::withMobileFollowsFixed).orElse(user);
             user = changes.noAnswerDelaySeconds().map(user::withNoAnswerDelaySeconds).orElse(user);
             user = changes.hideNumberOnExternalCalls().map(user::withHideNumberOnExternalCalls).orElse(user);
+            user = changes.voicemailEnabled().map(user::withVoicemailEnabled).orElse(user);
             if (!user.equals(before.user())) {
                 users.save(user);
             }

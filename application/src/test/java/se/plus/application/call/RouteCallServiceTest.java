@@ -26,6 +26,7 @@ import se.plus.application.port.in.RouteCallUseCase.Refused;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.out.Binding;
 import se.plus.application.port.out.CompanySettings;
+import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
@@ -53,6 +54,8 @@ class RouteCallServiceTest {
     Locations locations;
     @Mock
     CompanySettings company;
+    @Mock
+    LiveCalls liveCalls;
 
     RouteCallService routes;
     User anna = User.create(ANNA, "Anna Andersson").withFixedNumber(Optional.of(PhoneNumber.of("08-600 10 01")));
@@ -61,7 +64,7 @@ class RouteCallServiceTest {
 
     @BeforeEach
     void wire() {
-        routes = new RouteCallService(users, locations, company, new UnitOfWork(), Clock.fixed(NOW, ZoneOffset.UTC));
+        routes = new RouteCallService(users, locations, liveCalls, company, new UnitOfWork(), Clock.fixed(NOW, ZoneOffset.UTC));
         lenient().when(users.find(ANNA)).thenReturn(Optional.of(anna));
         lenient().when(users.findByNumber(any())).thenReturn(Optional.empty());
         lenient().when(users.findByNumber(PhoneNumber.of("1002"))).thenReturn(Optional.of(berit));

@@ -1,6 +1,8 @@
 package se.plus.domain.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import se.plus.domain.user.User;
@@ -18,14 +20,21 @@ public final class RoutingPolicy {
     }
 
     public static RoutingPlan route(User callee, IncomingCall call, Instant now) {
+        return decide(callee, call, now).plan();
+    }
+
+    /** The plan, with the names of the rules that were asked before it and let the call pass. */
+    public static RoutingDecision decide(User callee, IncomingCall call, Instant now) {
         Objects.requireNonNull(callee, "callee");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(now, "now");
-        for (RoutingRule rule : RoutingRule.ALL) {
-            Optional<RoutingPlan> plan = rule.decide(callee, call, now);
+        List<String> passed = new ArrayList<>(RoutingRule.ALL.size());
+        for (int i = 0; i < RoutingRule.ALL.size(); i++) {
+            Optional<RoutingPlan> plan = RoutingRule.ALL.get(i).decide(callee, call, now);
             if (plan.isPresent()) {
-                return plan.get();
+                return new RoutingDecision(passed, plan.get());
             }
+            passed.add(RoutingRule.NAMES.get(i));
         }
         throw new IllegalStateException("the last routing rule always decides");
     }

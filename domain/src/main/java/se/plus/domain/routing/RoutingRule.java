@@ -113,6 +113,11 @@ public interface RoutingRule {
             mobileFollowsRulesOnlyWhenItFollowsFixed, unconditionalForwarding, activeProfileHandling, busyHandling,
             ringThenForwardOnNoAnswer, ring);
 
+    /** The name of each rule of {@link #ALL}, in the same order: what a decision trace shows. */
+    List<String> NAMES = List.of("bypassSkipsBarringReferralAndForwarding", "queueCallsRingTheMember",
+            "mobileFollowsRulesOnlyWhenItFollowsFixed", "unconditionalForwarding", "activeProfileHandling",
+            "busyHandling", "ringThenForwardOnNoAnswer", "ring");
+
     private static boolean mayDivert(IncomingCall call) {
         return call.hops() < MAX_HOPS;
     }

@@ -35,7 +35,8 @@ import se.plus.domain.time.TimeSpec;
 public record User(Extension extension, String name, Optional<PhoneNumber> fixedNumber,
                    Optional<PhoneNumber> mobileNumber, Forwardings forwardings, int noAnswerDelaySeconds,
                    Profiles profiles, ProfileActivation activeProfile, TransferMode transferMode,
-                   boolean callWaiting, boolean hideNumberOnExternalCalls, boolean mobileFollowsFixed) {
+                   boolean callWaiting, boolean hideNumberOnExternalCalls, boolean mobileFollowsFixed,
+                   boolean voicemailEnabled) {
 
     public static final int DEFAULT_NO_ANSWER_DELAY_SECONDS = 20;
     public static final int MIN_NO_ANSWER_DELAY_SECONDS = 5;
@@ -64,11 +65,11 @@ public record User(Extension extension, String name, Optional<PhoneNumber> fixed
         }
     }
 
-    /** A new user: Available until further notice, no forwarding, call waiting on, announced transfer. */
+    /** A new user: Available until further notice, no forwarding, call waiting on, announced transfer, no voicemail. */
     public static User create(Extension extension, String name) {
         return new User(extension, name, Optional.empty(), Optional.empty(), Forwardings.NONE,
                 DEFAULT_NO_ANSWER_DELAY_SECONDS, Profiles.standard(), ProfileActivation.AVAILABLE,
-                TransferMode.ANNOUNCED, true, false, false);
+                TransferMode.ANNOUNCED, true, false, false, false);
     }
 
     public static boolean isValidNoAnswerDelay(int seconds) {
@@ -215,28 +216,28 @@ public record User(Extension extension, String name, Optional<PhoneNumber> fixed
 
     public User withName(String newName) {
         return new User(extension, newName, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withFixedNumber(Optional<PhoneNumber> number) {
         return new User(extension, name, number, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withMobileNumber(Optional<PhoneNumber> number) {
         return new User(extension, name, fixedNumber, number, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withForwardings(Forwardings newForwardings) {
         return new User(extension, name, fixedNumber, mobileNumber, newForwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     /** The no-answer delay, 5–60 s; outside that range is a caller's bug (validate input first). */
     public User withNoAnswerDelaySeconds(int seconds) {
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, seconds,
-                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     /** Adds or replaces a profile. */
@@ -250,38 +251,44 @@ public record User(Extension extension, String name, Optional<PhoneNumber> fixed
         ProfileActivation active = activeProfile.profileNumber() == number ? ProfileActivation.AVAILABLE
                 : activeProfile;
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                remaining, active, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                remaining, active, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withProfiles(Profiles newProfiles) {
         ProfileActivation active = newProfiles.contains(activeProfile.profileNumber()) ? activeProfile
                 : ProfileActivation.AVAILABLE;
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                newProfiles, active, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                newProfiles, active, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withActiveProfile(ProfileActivation activation) {
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activation, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activation, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withTransferMode(TransferMode mode) {
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, mode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, mode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withCallWaiting(boolean on) {
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, on, hideNumberOnExternalCalls, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, on, hideNumberOnExternalCalls, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withHideNumberOnExternalCalls(boolean hide) {
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, callWaiting, hide, mobileFollowsFixed);
+                profiles, activeProfile, transferMode, callWaiting, hide, mobileFollowsFixed, voicemailEnabled);
     }
 
     public User withMobileFollowsFixed(boolean follows) {
         return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
-                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, follows);
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, follows, voicemailEnabled);
+    }
+
+    /** Whether unanswered calls (and busy ones) without a forwarding end in the user's voicemail. */
+    public User withVoicemailEnabled(boolean on) {
+        return new User(extension, name, fixedNumber, mobileNumber, forwardings, noAnswerDelaySeconds,
+                profiles, activeProfile, transferMode, callWaiting, hideNumberOnExternalCalls, mobileFollowsFixed, on);
     }
 }

@@ -45,6 +45,9 @@ class UserEntity {
     boolean hideNumberOnExternalCalls;
     @Column(name = "mobile_follows_fixed")
     boolean mobileFollowsFixed;
+
+    @Column(name = "voicemail_enabled")
+    boolean voicemailEnabled;
     @Column(name = "sip_realm")
     String sipRealm;
     @Column(name = "sip_ha1_md5")

@@ -26,7 +26,8 @@ final class UserMapper {
                 new Forwardings(number(e.forwardUnconditional), number(e.forwardNoAnswer), number(e.forwardBusy)),
                 e.noAnswerDelaySeconds, Profiles.of(profiles),
                 new ProfileActivation(e.activeProfile, Optional.ofNullable(e.activeProfileUntil)),
-                TransferMode.valueOf(e.transferMode), e.callWaiting, e.hideNumberOnExternalCalls, e.mobileFollowsFixed);
+                TransferMode.valueOf(e.transferMode), e.callWaiting, e.hideNumberOnExternalCalls, e.mobileFollowsFixed,
+                e.voicemailEnabled);
     }
 
     /** Copies the user onto its row, touching only what differs so that an unchanged row is not written. */
@@ -45,6 +46,7 @@ final class UserMapper {
         e.callWaiting = user.callWaiting();
         e.hideNumberOnExternalCalls = user.hideNumberOnExternalCalls();
         e.mobileFollowsFixed = user.mobileFollowsFixed();
+        e.voicemailEnabled = user.voicemailEnabled();
         syncProfiles(user, e);
     }
 

@@ -32,6 +32,7 @@ public final class Representations {
                 .add("mobileFollowsFixed", u.mobileFollowsFixed())
                 .add("noAnswerDelaySeconds", u.noAnswerDelaySeconds())
                 .add("hideNumberOnExternalCalls", u.hideNumberOnExternalCalls())
+                .add("voicemailEnabled", u.voicemailEnabled())
                 .build();
     }
 

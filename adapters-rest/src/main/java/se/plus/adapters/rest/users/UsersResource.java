@@ -39,10 +39,10 @@ public class UsersResource {
 
     private static final Set<String> CREATE_FIELDS = Set.of("extension", "name", "fixedNumber", "mobileNumber",
             "password", "sipPassword", "role", "transferMode", "mobileFollowsFixed", "noAnswerDelaySeconds",
-            "hideNumberOnExternalCalls");
+            "hideNumberOnExternalCalls", "voicemailEnabled");
     private static final Set<String> CHANGE_FIELDS = Set.of("name", "fixedNumber", "mobileNumber", "password",
             "sipPassword", "role", "transferMode", "mobileFollowsFixed", "noAnswerDelaySeconds",
-            "hideNumberOnExternalCalls");
+            "hideNumberOnExternalCalls", "voicemailEnabled");
 
     @Inject
     Caller caller;
@@ -64,7 +64,8 @@ public class UsersResource {
                 in.requiredString("password").toCharArray(), in.requiredString("sipPassword").toCharArray(),
                 in.enumValue("role", Role.class).orElse(Role.USER),
                 in.enumValue("transferMode", TransferMode.class), in.bool("mobileFollowsFixed"),
-                in.integer("noAnswerDelaySeconds"), in.bool("hideNumberOnExternalCalls")), caller.actor());
+                in.integer("noAnswerDelaySeconds"), in.bool("hideNumberOnExternalCalls"),
+                in.bool("voicemailEnabled")), caller.actor());
         return Response.created(uri.getAbsolutePathBuilder().path(extension.digits()).build())
                 .entity(Representations.user(created).toString()).build();
     }
@@ -95,7 +96,8 @@ public class UsersResource {
                 nullable(in, "fixedNumber"), nullable(in, "mobileNumber"),
                 in.string("password").map(String::toCharArray), in.string("sipPassword").map(String::toCharArray),
                 in.enumValue("role", Role.class), in.enumValue("transferMode", TransferMode.class),
-                in.bool("mobileFollowsFixed"), in.integer("noAnswerDelaySeconds"), in.bool("hideNumberOnExternalCalls"));
+                in.bool("mobileFollowsFixed"), in.integer("noAnswerDelaySeconds"), in.bool("hideNumberOnExternalCalls"),
+                in.bool("voicemailEnabled"));
         if (changes.touchesAdminFields() && !caller.isAdmin()) {
             throw Problem.forbidden("numbers, role, transfer mode and hidden number are set by an administrator");
         }

@@ -31,7 +31,8 @@ public interface ManageUsersUseCase {
     record NewUser(Extension extension, String name, Optional<PhoneNumber> fixedNumber,
                    Optional<PhoneNumber> mobileNumber, char[] password, char[] sipPassword, Role role,
                    Optional<TransferMode> transferMode, Optional<Boolean> mobileFollowsFixed,
-                   Optional<Integer> noAnswerDelaySeconds, Optional<Boolean> hideNumberOnExternalCalls) {
+                   Optional<Integer> noAnswerDelaySeconds, Optional<Boolean> hideNumberOnExternalCalls,
+                   Optional<Boolean> voicemailEnabled) {
         public NewUser {
             Objects.requireNonNull(extension, "extension");
             Objects.requireNonNull(name, "name");
@@ -57,7 +58,7 @@ public interface ManageUsersUseCase {
                        Optional<Optional<PhoneNumber>> mobileNumber, Optional<char[]> password,
                        Optional<char[]> sipPassword, Optional<Role> role, Optional<TransferMode> transferMode,
                        Optional<Boolean> mobileFollowsFixed, Optional<Integer> noAnswerDelaySeconds,
-                       Optional<Boolean> hideNumberOnExternalCalls) {
+                       Optional<Boolean> hideNumberOnExternalCalls, Optional<Boolean> voicemailEnabled) {
         public UserChanges {
             name.ifPresent(n -> {
                 if (n.isBlank() || n.length() > 200) {

@@ -1,5 +1,6 @@
 package se.plus.application.port.in;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
 import se.plus.domain.routing.CalledNumber;
+import se.plus.domain.routing.Diversion;
+import se.plus.domain.routing.DiversionCause;
 import se.plus.domain.user.User;
 
 /**
@@ -56,25 +59,92 @@ public interface RouteCallUseCase {
         }
     }
 
+    /**
+     * What to do with a call: a tree, since ringing may end in a diversion. Each route says which user's
+     * rules decided it and why ({@link Explanation}); the diversions the call went through so far ride
+     * along for History-Info and Diversion. The same tree answers the dry run, so what a call did and
+     * what the dry run says cannot differ.
+     */
     sealed interface CallRoute {
+        /** The decisions that led here, in order: the first callee's rules first, this route's own last. */
+        List<Explanation> trace();
     }
 
     /**
-     * Ring every registered device of {@code callee}.
+     * Why a route was taken: whose rules were asked ({@code user}, empty for the caller's own dialling),
+     * the rules that let the call pass, the one that decided, and a sentence for people.
+     */
+    record Explanation(Optional<Extension> user, List<String> rulesPassed, String rule, String why) {
+        public Explanation {
+            Objects.requireNonNull(user, "user");
+            rulesPassed = List.copyOf(rulesPassed);
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(why, "why");
+        }
+
+        public static Explanation of(String rule, String why) {
+            return new Explanation(Optional.empty(), List.of(), rule, why);
+        }
+    }
+
+    /**
+     * Ring every registered device of {@code callee}. When nobody answers within {@code noAnswerAfter}
+     * (empty: until the caller gives up or the ring timeout) the call goes on to {@code onNoAnswer}; when
+     * every device answers busy, to {@code onBusy}.
      *
      * @param bypass placed with {@code *60*}: the callee's barring, referral and forwarding do not apply
      */
     record RingUser(User callee, CalledNumber calledNumber, List<Binding> devices, CallParty caller,
-                    boolean bypass) implements CallRoute {
+                    boolean bypass, List<Diversion> diversions, Optional<Duration> noAnswerAfter,
+                    CallRoute onNoAnswer, CallRoute onBusy, List<Explanation> trace) implements CallRoute {
         public RingUser {
             devices = List.copyOf(devices);
+            diversions = List.copyOf(diversions);
+            Objects.requireNonNull(noAnswerAfter, "noAnswerAfter");
+            Objects.requireNonNull(onNoAnswer, "onNoAnswer");
+            Objects.requireNonNull(onBusy, "onBusy");
         }
     }
 
     /** Out through the trunk to a public number (E.164). */
-    record OutThroughTrunk(PhoneNumber number, CallParty caller) implements CallRoute {
+    record OutThroughTrunk(PhoneNumber number, CallParty caller, List<Diversion> diversions,
+                           List<Explanation> trace) implements CallRoute {
+        public OutThroughTrunk {
+            diversions = List.copyOf(diversions);
+        }
     }
 
-    record Refused(OutcomeCode code, String detail) implements CallRoute {
+    /**
+     * To {@code mailbox}'s voicemail: the configured RFC 4458 server ({@code target=}, {@code cause=}) or
+     * the built-in one.
+     */
+    record ToVoicemail(Extension mailbox, DiversionCause cause, CallParty caller, List<Diversion> diversions,
+                       List<Explanation> trace) implements CallRoute {
+        public ToVoicemail {
+            Objects.requireNonNull(mailbox, "mailbox");
+            Objects.requireNonNull(cause, "cause");
+            diversions = List.copyOf(diversions);
+        }
+    }
+
+    /** The callee is busy and nothing takes the call: 486. */
+    record Busy(List<Explanation> trace) implements CallRoute {
+    }
+
+    /**
+     * Nobody answered and nothing takes the call (480); with a {@code message}, the callee's barring
+     * profile refused it and the caller hears why (its referral message).
+     */
+    record NotReached(Optional<String> message, List<Explanation> trace) implements CallRoute {
+        public NotReached {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** The dialled string places no call: an outcome code, as for a refused feature code. */
+    record Refused(OutcomeCode code, String detail, List<Explanation> trace) implements CallRoute {
+        public Refused(OutcomeCode code, String detail) {
+            this(code, detail, List.of(Explanation.of("dialling", detail)));
+        }
     }
 }

@@ -1,0 +1,15 @@
+package se.plus.domain.routing;
+
+import java.util.Objects;
+import se.plus.domain.number.Extension;
+import se.plus.domain.number.PhoneNumber;
+
+/** One hop of a diverted call: whose rule sent it on, why, and where to. */
+public record Diversion(Extension by, DiversionCause cause, PhoneNumber to) {
+
+    public Diversion {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(cause, "cause");
+        Objects.requireNonNull(to, "to");
+    }
+}
