@@ -4,6 +4,7 @@ import static se.plus.adapters.jms.JsonP.JSON;
 
 import jakarta.json.JsonObjectBuilder;
 import se.plus.application.port.in.EntryPoint;
+import se.plus.domain.event.CallEnded;
 import se.plus.domain.event.CallPickedUp;
 import se.plus.domain.event.CallTransferred;
 import se.plus.domain.event.CallWaitingChanged;
@@ -55,7 +56,22 @@ final class EventJson {
         } else if (event instanceof CallTransferred) {
             var e = (CallTransferred) event;
             json.add("target", e.target().value()).add("mode", e.mode().name());
+        } else if (event instanceof CallEnded) {
+            callDetailRecord((CallEnded) event, json);
         }
         return json.build().toString();
+    }
+
+    /** Contract: {@code {id, from, to, answeredBy, start, answer, end, outcome, diversions}}. */
+    private static void callDetailRecord(CallEnded e, JsonObjectBuilder json) {
+        json.add("id", e.callId()).add("from", e.from()).add("to", e.to());
+        e.answeredBy().ifPresentOrElse(u -> json.add("answeredBy", u.digits()), () -> json.addNull("answeredBy"));
+        json.add("start", e.start().toString());
+        e.answer().ifPresentOrElse(a -> json.add("answer", a.toString()), () -> json.addNull("answer"));
+        json.add("end", e.at().toString()).add("outcome", e.outcome());
+        var diversions = JSON.createArrayBuilder();
+        e.diversions().forEach(d -> diversions.add(JSON.createObjectBuilder().add("by", d.by().digits())
+                .add("cause", d.cause().name()).add("to", d.to().value())));
+        json.add("diversions", diversions);
     }
 }

@@ -3,11 +3,14 @@ package se.plus.adapters.sip;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -40,12 +43,17 @@ import se.plus.adapters.sip.SipCall.Relay;
 import se.plus.adapters.sip.media.MediaRelay;
 import se.plus.adapters.sip.media.MediaSession;
 import se.plus.adapters.sip.media.SdpAnchor;
+import se.plus.application.port.in.RecordCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
+import se.plus.application.port.in.RouteCallUseCase.Busy;
 import se.plus.application.port.in.RouteCallUseCase.CallRoute;
+import se.plus.application.port.in.RouteCallUseCase.NotReached;
+import se.plus.application.port.in.RouteCallUseCase.ToVoicemail;
 import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
 import se.plus.application.port.in.RouteCallUseCase.Refused;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.out.Binding;
+import se.plus.application.port.out.CallRecord;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.domain.call.CallParty;
 import se.plus.domain.call.LiveCall;
@@ -73,11 +81,14 @@ final class B2bua {
 
     private final SipContext sip;
     private final RouteCallUseCase routes;
+    private final RecordCallUseCase recorder;
     private final LiveCalls liveCalls;
     private final MediaRelay relay;
     private final CallSettings settings;
     /** Where media sessions are closed: closing waits for the relay thread, which no SIP thread may do. */
     private final java.util.concurrent.Executor background;
+    /** No-answer timers: each fires once, on a worker, for the ringing stage it was set for. */
+    private final ScheduledExecutorService timers;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     /** Calls still without a final response to the caller, by the branch of the caller's INVITE (what a CANCEL carries). */
     private final Map<String, SipCall> ringing = new ConcurrentHashMap<>();
@@ -93,9 +104,11 @@ final class B2bua {
     private record ReleasedDialogs(long releasedNanos, List<Dialog> dialogs) {
     }
 
-    B2bua(SipContext sip, RouteCallUseCase routes, LiveCalls liveCalls, MediaRelay relay, CallSettings settings,
-          java.util.concurrent.Executor background) {
+    B2bua(SipContext sip, RouteCallUseCase routes, RecordCallUseCase recorder, LiveCalls liveCalls, MediaRelay relay,
+          CallSettings settings, java.util.concurrent.Executor background, ScheduledExecutorService timers) {
+        this.recorder = recorder;
         this.background = background;
+        this.timers = timers;
         this.sip = sip;
         this.routes = routes;
         this.liveCalls = liveCalls;
@@ -135,15 +148,13 @@ final class B2bua {
         }
         sip.reply(invite, Response.TRYING);
         CallRoute route = routes.route(new RouteCallUseCase.CallRequest(origin, dialled, dialect));
-        if (route instanceof Refused refused) {
-            sip.reply(invite, sip.response(request, RefusalResponse.status(refused.code()),
-                    RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(),
-                            new se.plus.domain.outcome.Message(refused.detail(), refused.detail()))));
-            return;
-        }
-        if (!(route instanceof RingUser) && !(route instanceof OutThroughTrunk)) {
-            // Busy, barred, voicemail: carried out with the diversion machinery (next commit).
-            sip.reply(invite, route instanceof RouteCallUseCase.Busy ? Response.BUSY_HERE : Response.TEMPORARILY_UNAVAILABLE);
+        if (route instanceof Refused || route instanceof Busy || route instanceof NotReached) {
+            // Decided before anything rang: no call to hold, the caller gets the answer at once.
+            Response refusal = finalResponse(request, route, Response.TEMPORARILY_UNAVAILABLE);
+            sip.reply(invite, refusal);
+            if (!(route instanceof Refused refused) || refused.code() != se.plus.domain.outcome.OutcomeCode.INVALID_CODE) {
+                recordLater(CallRecording.refusedAtOnce(origin, dialled, route, refusal.getStatusCode()));
+            }
             return;
         }
         MediaSession media = null;
@@ -156,11 +167,9 @@ final class B2bua {
             }
             media = opened.get();
         }
-        CallParty caller = route instanceof RingUser ring ? ring.caller() : ((OutThroughTrunk) route).caller();
-        var liveCall = new LiveCall(UUID.randomUUID().toString(), caller,
-                route instanceof RingUser ring ? Optional.of(ring.callee().extension()) : Optional.empty(), System.nanoTime());
-        var call = new SipCall(liveCall, invite, callerDialog, Long.toHexString(ThreadLocalRandom.current().nextLong()),
-                InviteProcessor.branchOf(request), media);
+        var liveCall = new LiveCall(UUID.randomUUID().toString(), callerOf(route), calleeOf(route), System.nanoTime());
+        var call = new SipCall(liveCall, dialled, invite, callerDialog, Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                InviteProcessor.branchOf(request), media, forwards - 1);
         callerDialog.setApplicationData(call);
         invite.setApplicationData(call);
         synchronized (call) {
@@ -172,48 +181,219 @@ final class B2bua {
             if (media != null && offer != null) {
                 media.remoteA(SdpAnchor.receiveAddress(offer));
             }
-            String offerOut = offer == null ? null : towardsCallee(call, offer);
-            if (route instanceof RingUser ring) {
-                for (Binding device : ring.devices()) {
-                    offerTo(call, device.contact(), ring, offerOut, forwards - 1);
-                }
-            } else {
-                offerToTrunk(call, (OutThroughTrunk) route, offerOut, forwards - 1);
-            }
-            if (call.legs.isEmpty()) {
-                finalToCaller(call, Response.TEMPORARILY_UNAVAILABLE);
-                call.call.stopRinging(Ending.REFUSED);
-                releaseIfDone(call);
-            }
+            call.offerToCallee = offer == null ? null : towardsCallee(call, offer);
+            follow(call, route);
+            releaseIfDone(call);
         }
     }
 
-    private void offerTo(SipCall call, String contact, RingUser ring, String sdp, int maxForwards) {
+    /**
+     * Carries out one route of the call's tree while it rings: new legs for a user's devices, the trunk
+     * or a voicemail server, with a no-answer timer when the route has one; or the final answer.
+     */
+    private void follow(SipCall call, CallRoute route) {
+        call.route = route;
+        diversionsOf(route).ifPresent(diversions -> call.diversions = diversions);
+        long stage = ++call.stage;
+        if (route instanceof RingUser ring) {
+            for (Binding device : ring.devices()) {
+                offerTo(call, device.contact(), ring);
+            }
+            ring.noAnswerAfter().ifPresent(delay -> call.noAnswerTimer = timers.schedule(
+                    () -> background.execute(() -> noAnswer(call, stage)), delay.toMillis(), TimeUnit.MILLISECONDS));
+        } else if (route instanceof OutThroughTrunk trunk) {
+            offerToTrunk(call, trunk);
+        } else if (route instanceof ToVoicemail voicemail) {
+            toVoicemail(call, voicemail);
+        } else {
+            stopRinging(call, route instanceof NotReached ? Ending.NO_ANSWER : Ending.REFUSED,
+                    finalResponse(call.callerInvite.getRequest(), route, call.call.refusalForCaller()));
+            return;
+        }
+        if (call.call.state() == LiveCall.State.RINGING && everyLegFailed(call)) {
+            // Nothing could be sent (no route to any device): as if every leg had refused.
+            afterRefusals(call);
+        }
+    }
+
+    /** Every leg of the ringing stage refused: busy or no answer, by what the devices said. */
+    private void afterRefusals(SipCall call) {
+        int status = call.call.refusalForCaller();
+        CallRoute next = null;
+        if (call.route instanceof RingUser ring) {
+            boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
+            next = busy ? ring.onBusy() : ring.onNoAnswer();
+        }
+        if (next == null || next instanceof Busy || (next instanceof NotReached notReached && notReached.message().isEmpty())) {
+            // Nothing takes the call further: the caller hears what the devices said.
+            stopRinging(call, Ending.REFUSED, toCaller(call, status));
+            return;
+        }
+        divert(call, next);
+    }
+
+    /** The no-answer delay of a ringing stage ran out: the devices get CANCEL, the next route rings. */
+    private void noAnswer(SipCall call, long stage) {
+        synchronized (call) {
+            if (call.stage != stage || call.call.state() != LiveCall.State.RINGING
+                    || !(call.route instanceof RingUser ring)) {
+                return;
+            }
+            call.noAnswerTimer = null;
+            divert(call, ring.onNoAnswer());
+            releaseIfDone(call);
+        }
+    }
+
+    private void divert(SipCall call, CallRoute next) {
+        cancelNoAnswerTimer(call);
+        for (String leg : call.call.divert()) {
+            cancelLeg(call.legs.get(leg));
+        }
+        call.earlyMediaLeg = null;
+        follow(call, next);
+    }
+
+    private static boolean everyLegFailed(SipCall call) {
+        for (String leg : call.call.legIds()) {
+            LiveCall.LegState state = call.call.leg(leg);
+            if (state != LiveCall.LegState.FAILED && state != LiveCall.LegState.CANCELLED
+                    && state != LiveCall.LegState.CANCEL_OWED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void cancelNoAnswerTimer(SipCall call) {
+        if (call.noAnswerTimer != null) {
+            call.noAnswerTimer.cancel(false);
+            call.noAnswerTimer = null;
+        }
+    }
+
+    /** The SIP answer for a route that ends the call: 486 busy, 480 with a message, or the outcome's status. */
+    private Response finalResponse(Request invite, CallRoute route, int status) {
+        if (route instanceof Refused refused) {
+            return sip.response(invite, RefusalResponse.status(refused.code()),
+                    RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(),
+                            new se.plus.domain.outcome.Message(refused.detail(), refused.detail())));
+        }
+        if (route instanceof Busy) {
+            return sip.response(invite, Response.BUSY_HERE, null, null);
+        }
+        if (route instanceof NotReached notReached && notReached.message().isPresent()) {
+            String message = notReached.message().get().replace('"', '\'');
+            return sip.response(invite, Response.TEMPORARILY_UNAVAILABLE, null, message);
+        }
+        return sip.response(invite, status, null, null);
+    }
+
+    /** Off the SIP thread: a database transaction per call. */
+    private void recordLater(CallRecord record) {
+        try {
+            background.execute(() -> keep(record));
+        } catch (RuntimeException rejected) {
+            LOG.warning(() -> "call " + record.id() + " not recorded: no worker free");
+        }
+    }
+
+    private void keep(CallRecord record) {
+        try {
+            recorder.record(record);
+        } catch (RuntimeException failure) {
+            // The call is over either way: a record lost to a database outage must not break calling.
+            LOG.log(Level.WARNING, "call " + record.id() + " not recorded", failure);
+        }
+    }
+
+    private static Optional<List<se.plus.domain.routing.Diversion>> diversionsOf(CallRoute route) {
+        if (route instanceof RingUser ring) {
+            return Optional.of(ring.diversions());
+        }
+        if (route instanceof OutThroughTrunk trunk) {
+            return Optional.of(trunk.diversions());
+        }
+        if (route instanceof ToVoicemail voicemail) {
+            return Optional.of(voicemail.diversions());
+        }
+        return Optional.empty();
+    }
+
+    private static CallParty callerOf(CallRoute route) {
+        if (route instanceof RingUser ring) {
+            return ring.caller();
+        }
+        if (route instanceof OutThroughTrunk trunk) {
+            return trunk.caller();
+        }
+        return ((ToVoicemail) route).caller();
+    }
+
+    private static Optional<se.plus.domain.number.Extension> calleeOf(CallRoute route) {
+        if (route instanceof RingUser ring) {
+            return Optional.of(ring.callee().extension());
+        }
+        if (route instanceof ToVoicemail voicemail) {
+            return Optional.of(voicemail.mailbox());
+        }
+        return Optional.empty();
+    }
+
+    private void offerTo(SipCall call, String contact, RingUser ring) {
         try {
             URI target = sip.addresses().createURI(contact);
             Address to = sip.addresses().createAddress(sip.addresses().createSipURI(ring.callee().extension().digits(), sip.domain()));
-            Request invite = newInvite(call, target, to, ring.caller(), sdp, maxForwards, false);
-            sendLeg(call, invite);
+            Request invite = newInvite(call, target, to, ring.caller(), false);
+            DiversionHeaders.add(invite, ring.diversions(), sip, false);
+            sendLeg(call, invite, Optional.of(ring.callee().extension()));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.FINE, "could not ring " + contact, failure);
         }
     }
 
-    private void offerToTrunk(SipCall call, OutThroughTrunk trunk, String sdp, int maxForwards) {
+    private void offerToTrunk(SipCall call, OutThroughTrunk trunk) {
         try {
             SipURI target = (SipURI) settings.trunkUri().orElseThrow().clone();
             target.setUser(trunk.number().value());
             target.setUserParam("phone");
             Address to = sip.addresses().createAddress(target);
-            Request invite = newInvite(call, target, to, trunk.caller(), sdp, maxForwards, true);
-            sendLeg(call, invite);
+            Request invite = newInvite(call, target, to, trunk.caller(), true);
+            DiversionHeaders.add(invite, trunk.diversions(), sip, true);
+            sendLeg(call, invite, Optional.empty());
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.WARNING, "could not call out through the trunk", failure);
         }
     }
 
-    private Request newInvite(SipCall call, URI target, Address to, CallParty caller, String sdp, int maxForwards,
-                              boolean towardsTrunk) throws ParseException, InvalidArgumentException {
+    /**
+     * To the configured RFC 4458 voicemail server ({@code target=} the mailbox, {@code cause=} why), or
+     * to the built-in voicemail.
+     */
+    private void toVoicemail(SipCall call, ToVoicemail route) {
+        if (settings.voicemailUri().isEmpty()) {
+            // The built-in voicemail joins here once it records (issue 13, in progress).
+            stopRinging(call, Ending.NO_ANSWER, sip.response(call.callerInvite.getRequest(),
+                    Response.TEMPORARILY_UNAVAILABLE, null, "No voicemail server is configured"));
+            return;
+        }
+        try {
+            SipURI target = (SipURI) settings.voicemailUri().get().clone();
+            target.setParameter("target", "sip:" + route.mailbox().digits() + "%40" + sip.domain());
+            target.setParameter("cause", String.valueOf(route.cause().sipCause()));
+            Address to = sip.addresses().createAddress(sip.addresses().createSipURI(route.mailbox().digits(), sip.domain()));
+            Request invite = newInvite(call, target, to, route.caller(), false);
+            DiversionHeaders.add(invite, route.diversions(), sip, false);
+            sendLeg(call, invite, Optional.empty());
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not reach the voicemail server", failure);
+        }
+    }
+
+    private Request newInvite(SipCall call, URI target, Address to, CallParty caller, boolean towardsTrunk)
+            throws ParseException, InvalidArgumentException {
+        String sdp = call.offerToCallee;
+        int maxForwards = call.maxForwards;
         String transport = target instanceof SipURI uri && uri.getTransportParam() != null
                 ? uri.getTransportParam().toUpperCase() : "UDP";
         FromHeader from = sip.headers().createFromHeader(identity(caller), Long.toHexString(ThreadLocalRandom.current().nextLong()));
@@ -251,15 +431,15 @@ final class B2bua {
         return address;
     }
 
-    private void sendLeg(SipCall call, Request invite) throws SipException {
+    private void sendLeg(SipCall call, Request invite, Optional<se.plus.domain.number.Extension> user) throws SipException {
         ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
         Dialog dialog = sip.provider().getNewDialog(transaction);
-        var leg = new Leg("leg-" + legCounter.incrementAndGet(), transaction, dialog);
+        var leg = new Leg("leg-" + legCounter.incrementAndGet(), transaction, dialog, user);
         var side = new CallSide(call, leg);
         transaction.setApplicationData(side);
         dialog.setApplicationData(side);
         call.legs.put(leg.id, leg);
-        call.call.offer(leg.id);
+        call.call.offer(leg.id, user);
         try {
             transaction.sendRequest();
         } catch (SipException unreachable) {
@@ -336,6 +516,7 @@ final class B2bua {
 
     private void answered(SipCall call, Leg leg, Response response) {
         leg.answeredCseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        leg.finalStatus = response.getStatusCode();
         LiveCall.AnswerDecision decision = call.call.answered(leg.id, System.nanoTime());
         if (decision instanceof LiveCall.Lost) {
             // ACK first, then BYE: some phones hang on a BYE before the ACK of their 2xx.
@@ -344,6 +525,8 @@ final class B2bua {
         }
         liveCalls.changed(call.call);
         ringing.remove(call.inviteBranch, call);
+        cancelNoAnswerTimer(call);
+        call.answeredAt = Instant.now();
         for (String loser : ((LiveCall.Won) decision).cancelNow()) {
             cancelLeg(call.legs.get(loser));
         }
@@ -363,9 +546,9 @@ final class B2bua {
     }
 
     private void legRefused(SipCall call, Leg leg, int status) {
+        leg.finalStatus = status;
         if (call.call.refused(leg.id, status)) {
-            ringing.remove(call.inviteBranch, call);
-            finalToCaller(call, call.call.refusalForCaller());
+            afterRefusals(call);
         }
     }
 
@@ -628,15 +811,26 @@ final class B2bua {
     // ---------------------------------------------------------------- the pieces
 
     private void stopRinging(SipCall call, Ending why, int status) {
+        stopRinging(call, why, toCaller(call, status));
+    }
+
+    private void stopRinging(SipCall call, Ending why, Response toCaller) {
         if (call.call.state() != LiveCall.State.RINGING) {
             return;
         }
+        cancelNoAnswerTimer(call);
         List<String> cancelNow = call.call.stopRinging(why);
         ringing.remove(call.inviteBranch, call);
         for (String leg : cancelNow) {
             cancelLeg(call.legs.get(leg));
         }
-        finalToCaller(call, status);
+        call.finalStatus = toCaller.getStatusCode();
+        try {
+            ((ToHeader) toCaller.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
+        } catch (ParseException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        sendToCaller(call, toCaller);
     }
 
     /** Ends a connected call: BYE to every side but the one that hung up ({@code from}). */
@@ -697,14 +891,6 @@ final class B2bua {
         }
     }
 
-    /** A final non-2xx to the caller, unless one went already. */
-    private void finalToCaller(SipCall call, int status) {
-        Response response = toCaller(call, status);
-        if (response != null) {
-            sendToCaller(call, response);
-        }
-    }
-
     private Response toCaller(SipCall call, int status) {
         try {
             Response response = sip.messages().createResponse(status, call.callerInvite.getRequest());
@@ -748,6 +934,7 @@ final class B2bua {
             return;
         }
         call.released = true;
+        cancelNoAnswerTimer(call);
         var dialogs = new java.util.ArrayList<Dialog>(1 + call.legs.size());
         dialogs.add(call.callerDialog);
         call.legs.values().forEach(leg -> dialogs.add(leg.dialog));
@@ -755,6 +942,7 @@ final class B2bua {
         calls.remove(call.call.id(), call);
         ringing.remove(call.inviteBranch, call);
         liveCalls.remove(call.call);
+        recordLater(CallRecording.of(call));
         if (call.media != null) {
             MediaSession media = call.media;
             try {

@@ -1,12 +1,19 @@
 package se.plus.adapters.sip;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import se.plus.adapters.sip.media.MediaSession;
+import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.domain.call.LiveCall;
+import se.plus.domain.number.Extension;
+import se.plus.domain.routing.Diversion;
 
 /**
  * The SIP side of one call: the caller's INVITE and dialog, one client transaction and dialog per
@@ -20,13 +27,18 @@ final class SipCall {
         final String id;
         final ClientTransaction invite;
         final Dialog dialog;
+        /** The user whose device it rings; empty for the trunk or a voicemail server. */
+        final Optional<Extension> user;
         /** CSeq of the leg's answered INVITE: what its ACK carries. */
         long answeredCseq;
+        /** The final status the leg answered (0 while it rings): what the call record says of it. */
+        int finalStatus;
 
-        Leg(String id, ClientTransaction invite, Dialog dialog) {
+        Leg(String id, ClientTransaction invite, Dialog dialog, Optional<Extension> user) {
             this.id = id;
             this.invite = invite;
             this.dialog = dialog;
+            this.user = user;
         }
     }
 
@@ -39,12 +51,29 @@ final class SipCall {
     }
 
     final LiveCall call;
+    /** What the caller dialled, and when (wall clock): for the call record. */
+    final String dialled;
+    final Instant startedAt;
+    Instant answeredAt;
+    /** The diversions of the route followed last. */
+    List<Diversion> diversions = List.of();
+    /** The final status the caller was given (0 while it rings or once answered). */
+    int finalStatus;
     final ServerTransaction callerInvite;
     final Dialog callerDialog;
     final String callerToTag;
     final String inviteBranch;
     final MediaSession media;
+    /** Max-Forwards of every INVITE we send for this call (the caller's, decremented). */
+    final int maxForwards;
     final Map<String, Leg> legs = new LinkedHashMap<>();
+    /** The caller's SDP offer as the callee side sees it; null for a delayed offer. */
+    String offerToCallee;
+    /** The route being carried out: what rings now, and what follows on no answer or busy. */
+    CallRoute route;
+    /** Counts the routes followed: a no-answer timer acts only on the stage it was set for. */
+    long stage;
+    ScheduledFuture<?> noAnswerTimer;
     /** The leg whose early SDP the caller was given: only one leg's early media can reach the caller. */
     String earlyMediaLeg;
     /** Owed to the callee once the caller ACKs our 2xx (the caller's ACK may carry the SDP answer). */
@@ -60,8 +89,11 @@ final class SipCall {
     /** When the call ended (nanoTime), 0 before. */
     long endedNanos;
 
-    SipCall(LiveCall call, ServerTransaction callerInvite, Dialog callerDialog, String callerToTag, String inviteBranch,
-            MediaSession media) {
+    SipCall(LiveCall call, String dialled, ServerTransaction callerInvite, Dialog callerDialog, String callerToTag,
+            String inviteBranch, MediaSession media, int maxForwards) {
+        this.dialled = dialled;
+        this.startedAt = Instant.now();
+        this.maxForwards = maxForwards;
         this.call = call;
         this.callerInvite = callerInvite;
         this.callerDialog = callerDialog;

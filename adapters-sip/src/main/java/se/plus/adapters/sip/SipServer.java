@@ -28,6 +28,7 @@ import javax.sip.message.Request;
 import se.plus.adapters.sip.media.MediaRelay;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
+import se.plus.application.port.in.RecordCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
@@ -62,6 +63,9 @@ public class SipServer {
 
     @Inject
     LiveCalls liveCalls;
+
+    @Inject
+    RecordCallUseCase recorder;
 
     @Inject
     ExecuteDialStringUseCase dial;
@@ -122,11 +126,14 @@ public class SipServer {
         workers = new SipWorkers(threads, WORKERS, WORK_QUEUE);
         int[] ports = settings.mediaPorts();
         media = new MediaRelay(settings.mediaAddress(), ports[0], ports[1], threads);
+        var addresses = factory.createAddressFactory();
         var callSettings = new CallSettings(settings.mediaAnchor(),
-                settings.trunkUri().isPresent() ? Optional.of((SipURI) factory.createAddressFactory().createURI(settings.trunkUri().get()))
+                settings.trunkUri().isPresent() ? Optional.of((SipURI) addresses.createURI(settings.trunkUri().get()))
+                        : Optional.empty(),
+                settings.voicemailUri().isPresent() ? Optional.of((SipURI) addresses.createURI(settings.voicemailUri().get()))
                         : Optional.empty(),
                 settings.trunkAddresses(), settings.ringTimeout(), settings.mediaTimeout(), settings.maxDuration());
-        b2bua = new B2bua(sip, routes, liveCalls, media, callSettings, workers);
+        b2bua = new B2bua(sip, routes, recorder, liveCalls, media, callSettings, workers, workers.clock());
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
         var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
         var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures, credentials::find);

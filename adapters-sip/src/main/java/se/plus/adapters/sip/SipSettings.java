@@ -52,6 +52,11 @@ public class SipSettings {
     @ConfigProperty(name = "plus.trunk.uri")
     Optional<String> trunkUri;
 
+    /** An RFC 4458 voicemail server; unset, the built-in voicemail takes the calls. */
+    @Inject
+    @ConfigProperty(name = "plus.voicemail.uri")
+    Optional<String> voicemailUri;
+
     @Inject
     @ConfigProperty(name = "plus.trunk.addresses")
     Optional<String> trunkAddresses;
@@ -81,6 +86,10 @@ public class SipSettings {
     int maxDurationSeconds;
 
     /** The trunk's SIP URI (e.g. {@code sip:gw.example.net:5060}); none: external calls are refused. */
+    public Optional<String> voicemailUri() {
+        return voicemailUri.filter(uri -> !uri.isBlank());
+    }
+
     public Optional<String> trunkUri() {
         return trunkUri.filter(uri -> !uri.isBlank());
     }

@@ -19,6 +19,7 @@ import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
 import se.plus.application.port.out.Users;
 import se.plus.domain.call.CallParty;
+import se.plus.domain.call.CallServices;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
 import se.plus.domain.routing.CallKind;
@@ -71,7 +72,21 @@ final class CallRouter {
             return new Refused(OutcomeCode.NOT_ALLOWED, detail, path.then(new Explanation(why.user(),
                     why.rulesPassed(), why.rule(), why.why() + "; " + detail)));
         }
-        return new OutThroughTrunk(number, caller, path.diversions(), path.then(why));
+        return new OutThroughTrunk(number, towardsTrunk(caller, number), path.diversions(), path.then(why));
+    }
+
+    /**
+     * A user of ours is shown outside by their public (fixed) number, withheld when they asked for it
+     * or the admin hides every external call of theirs; a caller from outside keeps the number they came with.
+     */
+    private CallParty towardsTrunk(CallParty caller, PhoneNumber number) {
+        Optional<User> user = caller.user().flatMap(users::find);
+        if (user.isEmpty()) {
+            return caller;
+        }
+        User u = user.get();
+        return new CallParty(caller.user(), u.fixedNumber().or(() -> Optional.of(u.extension().asPhoneNumber())),
+                caller.displayName(), CallServices.withholdsCallerId(u, number, caller.hidden()));
     }
 
     /** How the call got here: the diversions so far and the decisions taken on the way. */
@@ -185,7 +200,8 @@ final class CallRouter {
     /** One more diversion: to a colleague (whose own rules then apply) or out through the trunk. */
     private CallRoute divert(User from, PhoneNumber target, DiversionCause cause, IncomingCall call, CallParty caller,
                              Path path, Explanation why, Instant now) {
-        Path onward = path.diverted(new Diversion(from.extension(), cause, target), why);
+        Path onward = path.diverted(new Diversion(from.extension(),
+                from.fixedNumber().orElse(from.extension().asPhoneNumber()), cause, target), why);
         Optional<User> colleague = users.findByNumber(target);
         if (colleague.isPresent()) {
             User next = colleague.get();

@@ -11,7 +11,6 @@ import se.plus.application.port.out.Locations;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.call.CallParty;
-import se.plus.domain.call.CallServices;
 import se.plus.domain.dialstring.BypassCall;
 import se.plus.domain.dialstring.DialContext;
 import se.plus.domain.dialstring.DialStringParser;
@@ -86,9 +85,9 @@ class RouteCallService implements RouteCallUseCase {
             return new Refused(OutcomeCode.NOT_ALLOWED, "no such user: " + from.user());
         }
         User user = callingUser.get();
+        CallParty caller = new CallParty(Optional.of(user.extension()), Optional.of(user.extension().asPhoneNumber()),
+                user.name(), hidden);
         if (callee.isPresent()) {
-            CallParty caller = new CallParty(Optional.of(user.extension()), Optional.of(new PhoneNumber(user.extension().digits())),
-                    user.name(), hidden);
             return router.toUser(callee.get(), number, caller, bypass, clock.instant());
         }
         if (number.isExtension()) {
@@ -97,10 +96,6 @@ class RouteCallService implements RouteCallUseCase {
         if (bypass) {
             return new Refused(OutcomeCode.UNKNOWN_NUMBER, number + " is no colleague: *60* bypasses a colleague's rules");
         }
-        // The trunk shows the user's public number; the extension means nothing outside the company.
-        CallParty caller = new CallParty(Optional.of(user.extension()),
-                user.fixedNumber().or(() -> Optional.of(new PhoneNumber(user.extension().digits()))), user.name(),
-                CallServices.withholdsCallerId(user, number, hidden));
         return router.outThroughTrunk(number, caller, CallRouter.Path.START,
                 Explanation.of("external", number + " is no number of this PBX: out through the trunk"));
     }

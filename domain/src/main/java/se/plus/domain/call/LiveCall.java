@@ -79,6 +79,8 @@ public final class LiveCall {
     private final Optional<Extension> callee;
     private final long startedNanos;
     private final Map<String, LegState> legs = new LinkedHashMap<>();
+    /** The user each leg rings (none for the trunk or a voicemail server). */
+    private final Map<String, Extension> legUsers = new LinkedHashMap<>();
     private final List<Integer> refusals = new ArrayList<>();
     private State state = State.RINGING;
     private String answeredLeg;
@@ -138,7 +140,12 @@ public final class LiveCall {
         return connectedNanos;
     }
 
-    /** The users this call keeps busy: the caller from the start, the callee once connected. */
+    /** The user who answered: the callee, or whoever the call was diverted to; empty for the trunk. */
+    public Optional<Extension> answeredBy() {
+        return Optional.ofNullable(answeredLeg).map(legUsers::get);
+    }
+
+    /** The users this call keeps busy: the caller from the start, whoever answered once connected. */
     public List<Extension> busyUsers() {
         List<Extension> busy = new ArrayList<>(2);
         if (state == State.ENDED) {
@@ -146,17 +153,34 @@ public final class LiveCall {
         }
         caller.user().ifPresent(busy::add);
         if (state == State.CONNECTED) {
-            callee.ifPresent(busy::add);
+            answeredBy().ifPresent(busy::add);
         }
         return busy;
     }
 
-    /** A new leg offering the call to one device (or the trunk). */
+    /** A new leg offering the call to the trunk or a voicemail server. */
     public void offer(String legId) {
+        offer(legId, Optional.empty());
+    }
+
+    /** A new leg offering the call to one device of {@code user}. */
+    public void offer(String legId, Optional<Extension> user) {
         requireState(State.RINGING, "offer a leg");
         if (legs.putIfAbsent(legId, LegState.OFFERED) != null) {
             throw new IllegalArgumentException("leg " + legId + " already offered");
         }
+        user.ifPresent(u -> legUsers.put(legId, u));
+    }
+
+    /**
+     * The call leaves the legs that ring now for others (forwarding on no answer, on busy): every leg
+     * still ringing is cancelled, the refusals heard so far are forgotten; the call still rings. Returns
+     * the legs whose CANCEL may go now.
+     */
+    public List<String> divert() {
+        requireState(State.RINGING, "divert");
+        refusals.clear();
+        return cancelOthers(null);
     }
 
     /**
@@ -190,8 +214,9 @@ public final class LiveCall {
     }
 
     /**
-     * A leg refused (a final 3xx–6xx, or no answer at the SIP level). When it was the last leg still
-     * ringing, the call ends and the caller gets {@link #refusalForCaller()}.
+     * A leg refused (a final 3xx–6xx, or no answer at the SIP level). True when it was the last leg
+     * still ringing: whoever drives the call then diverts it or ends it ({@link #stopRinging}) with
+     * {@link #refusalForCaller()}.
      */
     public boolean refused(String legId, int status) {
         LegState leg = leg(legId);
@@ -202,11 +227,7 @@ public final class LiveCall {
         if (leg != LegState.CANCELLED && leg != LegState.CANCEL_OWED) {
             refusals.add(status);
         }
-        if (state == State.RINGING && legs.values().stream().allMatch(s -> s == LegState.FAILED)) {
-            end(Ending.REFUSED);
-            return true;
-        }
-        return false;
+        return state == State.RINGING && legs.values().stream().allMatch(s -> s == LegState.FAILED);
     }
 
     /**
@@ -226,7 +247,10 @@ public final class LiveCall {
         return 480;
     }
 
-    /** The caller gave up (CANCEL) or ringing lasted too long: every leg still ringing is cancelled. */
+    /**
+     * The caller gave up (CANCEL), ringing lasted too long, or every leg refused and nothing takes the
+     * call: every leg still ringing is cancelled and the call ends.
+     */
     public List<String> stopRinging(Ending why) {
         if (state != State.RINGING) {
             return List.of();

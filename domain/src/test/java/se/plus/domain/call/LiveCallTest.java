@@ -20,13 +20,14 @@ class LiveCallTest {
 
     private static final Extension ANNA = new Extension("1001");
     private static final Extension BERIT = new Extension("1002");
+    private static final Extension CECILIA = new Extension("1003");
 
     private static LiveCall annaCallsBeritOnThreePhones() {
         var call = new LiveCall("c1", new CallParty(Optional.of(ANNA), Optional.of(PhoneNumber.of("1001")), "Anna", false),
                 Optional.of(BERIT), 0);
-        call.offer("desk");
-        call.offer("soft");
-        call.offer("mobile");
+        call.offer("desk", Optional.of(BERIT));
+        call.offer("soft", Optional.of(BERIT));
+        call.offer("mobile", Optional.of(BERIT));
         return call;
     }
 
@@ -84,10 +85,30 @@ class LiveCallTest {
         LiveCall call = annaCallsBeritOnThreePhones();
         assertFalse(call.refused("desk", 486));
         assertFalse(call.refused("soft", 486));
-        assertTrue(call.refused("mobile", 486), "the last refusal ends the call");
+        assertTrue(call.refused("mobile", 486), "the last refusal ends the ringing");
 
         assertEquals(486, call.refusalForCaller());
+        assertEquals(State.RINGING, call.state(), "busy forwarding or voicemail may still take the call");
+        call.stopRinging(Ending.REFUSED);
         assertEquals(Optional.of(Ending.REFUSED), call.ending());
+    }
+
+    @Test
+    @DisplayName("Vidarekoppling vid ej svar: Berits telefoner får CANCEL, målet ringer, och det är målet som blir upptaget")
+    void aDivertedCallRingsTheTargetAndKeepsWhoeverAnswersBusy() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+        call.refused("soft", 486);
+
+        assertEquals(List.of("desk"), call.divert(), "the phone that rang is cancelled now");
+        assertEquals(State.RINGING, call.state());
+        call.offer("colleague", Optional.of(CECILIA));
+        assertTrue(call.rang("mobile"), "a phone that rings only now is cancelled now");
+        assertFalse(call.refused("desk", 487), "the cancelled leg's 487 is no refusal of the new target");
+
+        assertInstanceOf(LiveCall.Won.class, call.answered("colleague", 5));
+        assertEquals(Optional.of(CECILIA), call.answeredBy());
+        assertEquals(List.of(ANNA, CECILIA), call.busyUsers());
     }
 
     @Test

@@ -57,6 +57,16 @@ public final class TestUsers {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any REST request as admin: a PUT of a forwarding, a profile to activate. */
+    public static HttpResponse<String> send(String method, String path, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(PlusServer.http(path))
+                        .header("Authorization", basicAdmin())
+                        .header("Content-Type", "application/json")
+                        .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     public static HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(PlusServer.http(path)).header("Authorization", basicAdmin()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,281 @@
+package se.plus.it.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sip.header.Header;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import se.plus.it.PlusServer;
+import se.plus.it.call.TestPhone.Answer;
+import se.plus.it.sip.TestUsers;
+import se.plus.it.sip.TestUsers.SipUser;
+
+/**
+ * The rules at call time (contract, SIP "Calls", "Busy", "Diverted calls"): what the FAQ promises for
+ * forwarding, profiles and bypass, as the phones of the people involved see it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CallRoutingIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration SHORT = Duration.ofMillis(800);
+
+    private final List<TestPhone> phones = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return PlusServer.ear();
+    }
+
+    @AfterEach
+    void hangUpEveryPhone() {
+        phones.forEach(TestPhone::close);
+    }
+
+    private TestPhone registered(SipUser user, Answer answer) throws Exception {
+        var phone = new TestPhone(user.extension(), user.sipPassword(), PlusServer.sipPort(), "udp");
+        phones.add(phone);
+        assertEquals(200, phone.register(300));
+        phone.answerWith(answer, Duration.ofMillis(200));
+        return phone;
+    }
+
+    private static void rest(String method, String path, String json) throws Exception {
+        HttpResponse<String> response = TestUsers.send(method, path, json);
+        assertTrue(response.statusCode() / 100 == 2, method + " " + path + ": " + response.statusCode() + " " + response.body());
+    }
+
+    private static void forward(SipUser user, String kind, SipUser to, String more) throws Exception {
+        rest("PUT", "/api/users/" + user.extension() + "/forwarding/" + kind,
+                "{\"target\":\"" + to.extension() + "\"" + more + "}");
+    }
+
+    private static String header(Request request, String name) {
+        Header header = request.getHeader(name);
+        return header == null ? null : header.toString().trim();
+    }
+
+    @Test
+    @DisplayName("Direkt: alla inkommande direktsamtal vidarekopplas till angivet nummer")
+    void unconditionalForwardingRingsTheTargetNotTheUser() throws Exception {
+        SipUser anna = TestUsers.create("Anna Direkt");
+        SipUser berit = TestUsers.create("Berit Direkt");
+        SipUser cecilia = TestUsers.create("Cecilia Direkt");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_THEN_OK);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        forward(berit, "unconditional", cecilia, "");
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+
+        assertTrue(call.awaitAnswered(WAIT), "answered by the forwarding target: " + call.statuses());
+        assertNotNull(atCecilia);
+        assertNull(beritsPhone.nextIncomingCall(SHORT), "Berit's phone does not ring");
+        String history = header(atCecilia.invite(), "History-Info");
+        assertNotNull(history, "History-Info names the diversion");
+        assertTrue(history.contains("sip:" + berit.extension() + "@") && history.contains("cause%3D302")
+                && history.contains("sip:" + cecilia.extension() + "@") && history.contains("cause=302"), history);
+        assertTrue(header(atCecilia.invite(), "From").contains("Anna Direkt"), "the caller is still Anna");
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    @DisplayName("Vid upptaget: alla inkommande samtal du får vid upptaget kopplas vidare — varje telefon svarar 486")
+    void busyForwardingWhenEveryDeviceIsBusy() throws Exception {
+        SipUser anna = TestUsers.create("Anna Upptaget");
+        SipUser berit = TestUsers.create("Berit Upptaget");
+        SipUser cecilia = TestUsers.create("Cecilia Upptaget");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.BUSY_486);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        forward(berit, "busy", cecilia, "");
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT), "Berit's phone is offered the call first");
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertNotNull(atCecilia, "then the busy forwarding target rings");
+        assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
+        assertTrue(header(atCecilia.invite(), "History-Info").contains("cause=486"), header(atCecilia.invite(), "History-Info"));
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    @DisplayName("Vid upptaget: i samtal med samtal väntar av är man upptagen — utan vidarekoppling hör den som ringer upptaget")
+    void inACallWithCallWaitingOffIsBusy() throws Exception {
+        SipUser anna = TestUsers.create("Anna Väntar");
+        SipUser berit = TestUsers.create("Berit Väntar");
+        SipUser david = TestUsers.create("David Väntar");
+        SipUser cecilia = TestUsers.create("Cecilia Väntar");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.OK_IMMEDIATELY);
+        TestPhone davidsPhone = registered(david, Answer.RING_ONLY);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        assertEquals(200, TestUsers.post("/api/users/" + berit.extension() + "/dial",
+                "{\"digits\":\"#43#\",\"device\":\"TERMINAL\"}").statusCode(), "call waiting off");
+        OutgoingCall busyWithDavid = davidsPhone.call(berit.extension(), true);
+        assertTrue(busyWithDavid.awaitAnswered(WAIT));
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT));
+
+        OutgoingCall refused = annasPhone.call(berit.extension(), true);
+        assertNotNull(refused.awaitStatus(486, WAIT), "busy: " + refused.statuses());
+        assertNull(beritsPhone.nextIncomingCall(SHORT), "a busy user's phone is not offered a second call");
+
+        forward(berit, "busy", cecilia, "");
+        OutgoingCall forwarded = annasPhone.call(berit.extension(), true);
+        assertTrue(forwarded.awaitAnswered(WAIT), "the busy forwarding takes it: " + forwarded.statuses());
+        assertNotNull(ceciliasPhone.nextIncomingCall(WAIT));
+        assertEquals(200, forwarded.hangUp());
+        assertEquals(200, busyWithDavid.hangUp());
+    }
+
+    @Test
+    @DisplayName("Fördröjd: alla samtal vidarekopplas till angivet nummer efter en viss tid (om ingen svarar)")
+    void noAnswerForwardingAfterTheUsersDelay() throws Exception {
+        SipUser anna = TestUsers.create("Anna Fördröjd");
+        SipUser berit = TestUsers.create("Berit Fördröjd");
+        SipUser cecilia = TestUsers.create("Cecilia Fördröjd");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_ONLY);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        forward(berit, "no-answer", cecilia, ",\"delaySeconds\":5");
+
+        long placed = System.nanoTime();
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertNotNull(atBerit, "Berit's phone rings first");
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(Duration.ofSeconds(10));
+        long waitedMillis = (System.nanoTime() - placed) / 1_000_000;
+
+        assertNotNull(atCecilia, "after the delay the target rings");
+        assertTrue(waitedMillis >= 4_900 && waitedMillis <= 6_500, "the delay is 5 s: waited " + waitedMillis + " ms");
+        assertTrue(atBerit.awaitCancel(WAIT), "Berit's phone gets CANCEL");
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(header(atCecilia.invite(), "History-Info").contains("cause=408"));
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    @DisplayName("Samtalsspärr: en profil som spärrar ger 480 med hänvisningen i Warning, och ingen telefon ringer")
+    void aBarringProfileRefusesWithItsReferralMessage() throws Exception {
+        SipUser anna = TestUsers.create("Anna Spärr");
+        SipUser berit = TestUsers.create("Berit Spärr");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_THEN_OK);
+        rest("PUT", "/api/users/" + berit.extension() + "/profiles/7",
+                "{\"name\":\"Semester\",\"handling\":\"BARRED\",\"referralMessage\":\"Tillbaka måndag\"}");
+        rest("PUT", "/api/users/" + berit.extension() + "/active-profile", "{\"number\":7}");
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+
+        Response refused = call.awaitStatus(480, WAIT);
+        assertNotNull(refused, call.statuses().toString());
+        assertTrue(String.valueOf(refused.getHeader("Warning")).contains("Tillbaka måndag"), String.valueOf(refused.getHeader("Warning")));
+        assertNull(beritsPhone.nextIncomingCall(SHORT));
+    }
+
+    @Test
+    @DisplayName("Förbikoppla: ring förbi vidarekopplingen på en kollega och kom ändå fram")
+    void bypassRingsTheColleaguePastTheirForwarding() throws Exception {
+        SipUser anna = TestUsers.create("Anna Förbi");
+        SipUser berit = TestUsers.create("Berit Förbi");
+        SipUser cecilia = TestUsers.create("Cecilia Förbi");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_THEN_OK);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        forward(berit, "unconditional", cecilia, "");
+
+        OutgoingCall call = annasPhone.call("*60*" + berit.extension() + "%23", true);
+
+        assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT), "Berit's own phone rings");
+        assertNull(ceciliasPhone.nextIncomingCall(SHORT), "the forwarding is bypassed");
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    @DisplayName("En slinga av två: båda vidarekopplar vid upptaget till varandra — högst 5 omkopplingar, sedan upptaget")
+    void aLoopOfTwoIsCutAfterFiveDiversions() throws Exception {
+        SipUser anna = TestUsers.create("Anna Slinga");
+        SipUser berit = TestUsers.create("Berit Slinga");
+        SipUser cecilia = TestUsers.create("Cecilia Slinga");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.BUSY_486);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.BUSY_486);
+        forward(berit, "busy", cecilia, "");
+        forward(cecilia, "busy", berit, "");
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+
+        assertNotNull(call.awaitStatus(486, Duration.ofSeconds(10)), "the loop ends in busy: " + call.statuses());
+        int offers = count(beritsPhone) + count(ceciliasPhone);
+        assertEquals(6, offers, "the first offer and five diversions");
+    }
+
+    @Test
+    @DisplayName("En kedja av sex vidarekopplingar: den femte omkopplingens mål ringer, inte den sjätte")
+    void aChainOfSixStopsAtTheHopLimit() throws Exception {
+        SipUser anna = TestUsers.create("Anna Kedja");
+        List<SipUser> chain = new ArrayList<>();
+        List<TestPhone> chainPhones = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            chain.add(TestUsers.create("Kedja " + i));
+            chainPhones.add(registered(chain.get(i), Answer.RING_THEN_OK));
+        }
+        for (int i = 0; i < 6; i++) {
+            forward(chain.get(i), "unconditional", chain.get(i + 1), "");
+        }
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+
+        OutgoingCall call = annasPhone.call(chain.get(0).extension(), true);
+
+        assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
+        assertNotNull(chainPhones.get(5).nextIncomingCall(WAIT), "after five diversions the fifth target rings");
+        assertNull(chainPhones.get(6).nextIncomingCall(SHORT), "the sixth diversion is not followed");
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    @DisplayName("OBS! Avser endast fastnummer: samtal till mobilnumret följer vidarekopplingen bara när mobilen följer fastnumret")
+    void mobileFollowsFixedDecidesWhetherForwardingAppliesToTheMobileNumber() throws Exception {
+        SipUser anna = TestUsers.create("Anna Mobil");
+        String mobile = "0709" + (100_000 + (int) (Math.random() * 800_000));
+        SipUser berit = TestUsers.create("Berit Mobil", ",\"mobileNumber\":\"" + mobile + "\"");
+        SipUser cecilia = TestUsers.create("Cecilia Mobil");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_THEN_OK);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        forward(berit, "unconditional", cecilia, "");
+
+        OutgoingCall toMobile = annasPhone.call(mobile, true);
+        assertTrue(toMobile.awaitAnswered(WAIT), toMobile.statuses().toString());
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT), "off: the mobile number rings Berit");
+        assertNull(ceciliasPhone.nextIncomingCall(SHORT));
+        assertEquals(200, toMobile.hangUp());
+
+        rest("PATCH", "/api/users/" + berit.extension(), "{\"mobileFollowsFixed\":true}");
+        OutgoingCall followed = annasPhone.call(mobile, true);
+        assertTrue(followed.awaitAnswered(WAIT), followed.statuses().toString());
+        assertNotNull(ceciliasPhone.nextIncomingCall(WAIT), "on: the forwarding applies to the mobile too");
+        assertEquals(200, followed.hangUp());
+    }
+
+    private static int count(TestPhone phone) {
+        return (int) phone.receivedRequests().stream().filter(r -> Request.INVITE.equals(r.getMethod())).count();
+    }
+}
