@@ -48,6 +48,7 @@ import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase.Busy;
 import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.application.port.in.RouteCallUseCase.NotReached;
+import se.plus.application.port.in.RouteCallUseCase.RingQueue;
 import se.plus.application.port.in.RouteCallUseCase.ToVoicemail;
 import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
 import se.plus.application.port.in.RouteCallUseCase.Refused;
@@ -197,10 +198,16 @@ final class B2bua {
         long stage = ++call.stage;
         if (route instanceof RingUser ring) {
             for (Binding device : ring.devices()) {
-                offerTo(call, device.contact(), ring);
+                offerTo(call, device.contact(), ring.callee().extension(), ring.caller(), ring.diversions());
             }
-            ring.noAnswerAfter().ifPresent(delay -> call.noAnswerTimer = timers.schedule(
-                    () -> background.execute(() -> noAnswer(call, stage)), delay.toMillis(), TimeUnit.MILLISECONDS));
+            ring.noAnswerAfter().ifPresent(delay -> noAnswerIn(call, stage, delay));
+        } else if (route instanceof RingQueue queue) {
+            for (RouteCallUseCase.QueueMember member : queue.members()) {
+                for (Binding device : member.devices()) {
+                    offerTo(call, device.contact(), member.user(), queue.caller(), List.of());
+                }
+            }
+            queue.noAnswerAfter().ifPresent(delay -> noAnswerIn(call, stage, delay));
         } else if (route instanceof OutThroughTrunk trunk) {
             offerToTrunk(call, trunk);
         } else if (route instanceof ToVoicemail voicemail) {
@@ -216,6 +223,11 @@ final class B2bua {
         }
     }
 
+    private void noAnswerIn(SipCall call, long stage, java.time.Duration delay) {
+        call.noAnswerTimer = timers.schedule(() -> background.execute(() -> noAnswer(call, stage)), delay.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     /** Every leg of the ringing stage refused: busy or no answer, by what the devices said. */
     private void afterRefusals(SipCall call) {
         int status = call.call.refusalForCaller();
@@ -223,6 +235,9 @@ final class B2bua {
         if (call.route instanceof RingUser ring) {
             boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
             next = busy ? ring.onBusy() : ring.onNoAnswer();
+        } else if (call.route instanceof RingQueue queue) {
+            // Every member's device refused: the next member (longest idle), or the end.
+            next = queue.onNoAnswer();
         }
         if (next == null || next instanceof Busy || (next instanceof NotReached notReached && notReached.message().isEmpty())) {
             // Nothing takes the call further: the caller hears what the devices said.
@@ -235,12 +250,15 @@ final class B2bua {
     /** The no-answer delay of a ringing stage ran out: the devices get CANCEL, the next route rings. */
     private void noAnswer(SipCall call, long stage) {
         synchronized (call) {
-            if (call.stage != stage || call.call.state() != LiveCall.State.RINGING
-                    || !(call.route instanceof RingUser ring)) {
+            if (call.stage != stage || call.call.state() != LiveCall.State.RINGING) {
                 return;
             }
             call.noAnswerTimer = null;
-            divert(call, ring.onNoAnswer());
+            if (call.route instanceof RingUser ring) {
+                divert(call, ring.onNoAnswer());
+            } else if (call.route instanceof RingQueue queue) {
+                divert(call, queue.onNoAnswer());
+            }
             releaseIfDone(call);
         }
     }
@@ -324,13 +342,22 @@ final class B2bua {
         if (route instanceof RingUser ring) {
             return ring.caller();
         }
+        if (route instanceof RingQueue queue) {
+            return queue.caller();
+        }
         if (route instanceof OutThroughTrunk trunk) {
             return trunk.caller();
         }
         return ((ToVoicemail) route).caller();
     }
 
+    /** The user the call was for: the first whose rules were asked, before any diversion. */
     private static Optional<se.plus.domain.number.Extension> calleeOf(CallRoute route) {
+        Optional<se.plus.domain.number.Extension> first = route.trace().stream()
+                .map(RouteCallUseCase.Explanation::user).flatMap(Optional::stream).findFirst();
+        if (first.isPresent()) {
+            return first;
+        }
         if (route instanceof RingUser ring) {
             return Optional.of(ring.callee().extension());
         }
@@ -340,13 +367,14 @@ final class B2bua {
         return Optional.empty();
     }
 
-    private void offerTo(SipCall call, String contact, RingUser ring) {
+    private void offerTo(SipCall call, String contact, se.plus.domain.number.Extension user, CallParty caller,
+                         List<se.plus.domain.routing.Diversion> diversions) {
         try {
             URI target = sip.addresses().createURI(contact);
-            Address to = sip.addresses().createAddress(sip.addresses().createSipURI(ring.callee().extension().digits(), sip.domain()));
-            Request invite = newInvite(call, target, to, ring.caller(), false);
-            DiversionHeaders.add(invite, ring.diversions(), sip, false);
-            sendLeg(call, invite, Optional.of(ring.callee().extension()));
+            Address to = sip.addresses().createAddress(sip.addresses().createSipURI(user.digits(), sip.domain()));
+            Request invite = newInvite(call, target, to, caller, false);
+            DiversionHeaders.add(invite, diversions, sip, false);
+            sendLeg(call, invite, Optional.of(user));
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.FINE, "could not ring " + contact, failure);
         }

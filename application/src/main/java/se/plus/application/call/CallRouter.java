@@ -3,6 +3,7 @@ package se.plus.application.call;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import se.plus.application.port.in.RouteCallUseCase.Busy;
@@ -10,6 +11,8 @@ import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.application.port.in.RouteCallUseCase.Explanation;
 import se.plus.application.port.in.RouteCallUseCase.NotReached;
 import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
+import se.plus.application.port.in.RouteCallUseCase.QueueMember;
+import se.plus.application.port.in.RouteCallUseCase.RingQueue;
 import se.plus.application.port.in.RouteCallUseCase.Refused;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.in.RouteCallUseCase.ToVoicemail;
@@ -20,8 +23,11 @@ import se.plus.application.port.out.Locations;
 import se.plus.application.port.out.Users;
 import se.plus.domain.call.CallParty;
 import se.plus.domain.call.CallServices;
+import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
+import se.plus.domain.queue.Queue;
+import se.plus.domain.queue.QueueStrategy;
 import se.plus.domain.routing.CallKind;
 import se.plus.domain.routing.CalledNumber;
 import se.plus.domain.routing.Diversion;
@@ -46,6 +52,9 @@ import se.plus.domain.user.User;
  */
 final class CallRouter {
 
+    /** Longest-idle queues offer the call to each member for this long before the next. */
+    static final int HUNT_SECONDS = 15;
+
     private final Users users;
     private final Locations locations;
     private final LiveCalls liveCalls;
@@ -63,6 +72,54 @@ final class CallRouter {
         IncomingCall call = new IncomingCall(caller.number(), caller.hidden(), calledNumber(callee, dialled),
                 CallKind.DIRECT, bypass, liveCalls.inCall(callee.extension()), 0);
         return route(callee, call, caller, Path.START, now);
+    }
+
+    /**
+     * A call to a queue's number: its logged-in members ring, each as a queue call (their forwarding and
+     * profiles do not divert it; a member in a call without call waiting is skipped). Ring-all rings
+     * everyone until the caller gives up; longest-idle offers the call to one member at a time, the one
+     * whose last call ended longest ago first, for {@link #HUNT_SECONDS} each, then the next.
+     */
+    CallRoute toQueue(Queue queue, CallParty caller, Instant now) {
+        Explanation why = new Explanation(Optional.empty(), List.of(), "queue", "a call to queue " + queue.number()
+                + " (" + queue.name() + ") rings its logged-in members, " + queue.strategy());
+        List<QueueMember> available = new ArrayList<>();
+        for (Extension member : queue.loggedIn()) {
+            Optional<User> user = users.find(member);
+            if (user.isEmpty()) {
+                continue;
+            }
+            IncomingCall call = new IncomingCall(caller.number(), caller.hidden(), CalledNumber.EXTENSION,
+                    CallKind.QUEUE, false, liveCalls.inCall(member), 0);
+            if (RoutingPolicy.route(user.get(), call, now).first() instanceof RoutingStep.RingDevices) {
+                List<Binding> devices = locations.bindingsOf(member, now);
+                if (!devices.isEmpty()) {
+                    available.add(new QueueMember(member, devices));
+                }
+            }
+        }
+        if (available.isEmpty()) {
+            String detail = queue.loggedIn().isEmpty() ? "nobody is logged in to queue " + queue.number()
+                    : "no logged-in member of queue " + queue.number() + " can take a call now";
+            return new Refused(OutcomeCode.SERVICE_NOT_ACTIVE, detail, List.of(why,
+                    new Explanation(Optional.empty(), List.of(), "queue", detail)));
+        }
+        NotReached nobody = new NotReached(Optional.empty(), List.of(why, new Explanation(Optional.empty(), List.of(),
+                "queue", "no member answered")));
+        if (queue.strategy() == QueueStrategy.RING_ALL) {
+            return new RingQueue(queue.number(), queue.name(), available, caller, Optional.empty(), nobody, List.of(why));
+        }
+        available.sort(Comparator.comparing((QueueMember m) -> liveCalls.lastCallEnded(m.user()).orElse(Instant.EPOCH))
+                .thenComparing(m -> m.user().digits()));
+        CallRoute next = nobody;
+        for (int i = available.size() - 1; i >= 0; i--) {
+            QueueMember member = available.get(i);
+            next = new RingQueue(queue.number(), queue.name(), List.of(member), caller,
+                    Optional.of(Duration.ofSeconds(HUNT_SECONDS)), next, List.of(why, new Explanation(
+                            Optional.of(member.user()), List.of(), "queue", member.user() + " is idle longest of those "
+                                    + "not yet offered the call: their devices ring for " + HUNT_SECONDS + " s")));
+        }
+        return next;
     }
 
     /** Out through the trunk, when there is one. */

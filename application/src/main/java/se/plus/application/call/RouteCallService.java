@@ -8,6 +8,7 @@ import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.CompanySettings;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.Queues;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.call.CallParty;
@@ -18,6 +19,7 @@ import se.plus.domain.dialstring.HiddenNumberCall;
 import se.plus.domain.dialstring.ParseResult;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
+import se.plus.domain.queue.Queue;
 import se.plus.domain.user.User;
 
 /**
@@ -30,14 +32,16 @@ import se.plus.domain.user.User;
 class RouteCallService implements RouteCallUseCase {
 
     private final Users users;
+    private final Queues queues;
     private final CallRouter router;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     @Inject
-    RouteCallService(Users users, Locations locations, LiveCalls liveCalls, CompanySettings company,
+    RouteCallService(Users users, Queues queues, Locations locations, LiveCalls liveCalls, CompanySettings company,
                      UnitOfWork unitOfWork, Clock clock) {
         this.users = users;
+        this.queues = queues;
         this.router = new CallRouter(users, locations, liveCalls, company);
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -73,11 +77,15 @@ class RouteCallService implements RouteCallUseCase {
         PhoneNumber number = target.get();
         Optional<User> callee = users.findByNumber(number);
         if (request.origin() instanceof FromTrunk trunk) {
-            if (callee.isEmpty()) {
-                return new Refused(OutcomeCode.UNKNOWN_NUMBER, number + " is no number of this PBX");
-            }
             CallParty caller = CallParty.external(trunk.callerNumber().flatMap(PhoneNumber::parse), trunk.withheld());
-            return router.toUser(callee.get(), number, caller, false, clock.instant());
+            if (callee.isPresent()) {
+                return router.toUser(callee.get(), number, caller, false, clock.instant());
+            }
+            Optional<Queue> queue = number.isExtension() ? queues.find(Integer.parseInt(number.value())) : Optional.empty();
+            if (queue.isPresent()) {
+                return router.toQueue(queue.get(), caller, clock.instant());
+            }
+            return new Refused(OutcomeCode.UNKNOWN_NUMBER, number + " is no number of this PBX");
         }
         FromUser from = (FromUser) request.origin();
         Optional<User> callingUser = users.find(from.user());
@@ -91,6 +99,10 @@ class RouteCallService implements RouteCallUseCase {
             return router.toUser(callee.get(), number, caller, bypass, clock.instant());
         }
         if (number.isExtension()) {
+            Optional<Queue> queue = queues.find(Integer.parseInt(number.value()));
+            if (queue.isPresent() && !bypass) {
+                return router.toQueue(queue.get(), caller, clock.instant());
+            }
             return new Refused(OutcomeCode.UNKNOWN_NUMBER, "no extension " + number);
         }
         if (bypass) {

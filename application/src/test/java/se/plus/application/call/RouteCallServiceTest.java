@@ -28,6 +28,7 @@ import se.plus.application.port.out.Binding;
 import se.plus.application.port.out.CompanySettings;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.Queues;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.dialstring.Dialect;
@@ -56,6 +57,8 @@ class RouteCallServiceTest {
     CompanySettings company;
     @Mock
     LiveCalls liveCalls;
+    @Mock
+    Queues queues;
 
     RouteCallService routes;
     User anna = User.create(ANNA, "Anna Andersson").withFixedNumber(Optional.of(PhoneNumber.of("08-600 10 01")));
@@ -64,7 +67,7 @@ class RouteCallServiceTest {
 
     @BeforeEach
     void wire() {
-        routes = new RouteCallService(users, locations, liveCalls, company, new UnitOfWork(), Clock.fixed(NOW, ZoneOffset.UTC));
+        routes = new RouteCallService(users, queues, locations, liveCalls, company, new UnitOfWork(), Clock.fixed(NOW, ZoneOffset.UTC));
         lenient().when(users.find(ANNA)).thenReturn(Optional.of(anna));
         lenient().when(users.findByNumber(any())).thenReturn(Optional.empty());
         lenient().when(users.findByNumber(PhoneNumber.of("1002"))).thenReturn(Optional.of(berit));

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import se.plus.it.PlusServer;
+import se.plus.it.Rest;
 import se.plus.it.call.TestPhone.Answer;
 import se.plus.it.sip.TestUsers;
 import se.plus.it.sip.TestUsers.SipUser;
@@ -273,6 +282,103 @@ class CallRoutingIT {
         assertTrue(followed.awaitAnswered(WAIT), followed.statuses().toString());
         assertNotNull(ceciliasPhone.nextIncomingCall(WAIT), "on: the forwarding applies to the mobile too");
         assertEquals(200, followed.hangUp());
+    }
+
+    @Test
+    @DisplayName("Varför gick samtalet dit det gick: spåret av ett riktigt samtal och torrkörningen är samma")
+    void theTraceOfTheCallAndTheDryRunAgreeAndCallEndedIsPublished() throws Exception {
+        SipUser anna = TestUsers.create("Anna Spår");
+        SipUser berit = TestUsers.create("Berit Spår");
+        SipUser cecilia = TestUsers.create("Cecilia Spår");
+        SipUser stranger = TestUsers.create("Utomstående Spår");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        registered(berit, Answer.RING_THEN_OK);
+        registered(cecilia, Answer.RING_THEN_OK);
+        forward(berit, "unconditional", cecilia, "");
+
+        var dryRun = Rest.as(berit.extension(), "rest-" + berit.sipPassword())
+                .get("/api/users/" + berit.extension() + "/route?from=" + anna.extension());
+        assertEquals(200, dryRun.status(), dryRun.body());
+        JsonObject wouldDo = dryRun.json();
+        assertEquals("RING", wouldDo.getString("action"));
+        assertEquals(cecilia.extension(), wouldDo.getString("user"));
+        JsonObject firstStep = wouldDo.getJsonArray("trace").getJsonObject(0);
+        assertEquals(berit.extension(), firstStep.getString("user"));
+        assertEquals("unconditionalForwarding", firstStep.getString("decidedBy"));
+        assertEquals(List.of("bypassSkipsBarringReferralAndForwarding", "queueCallsRingTheMember",
+                "mobileFollowsRulesOnlyWhenItFollowsFixed"), strings(firstStep.getJsonArray("rulesPassed")));
+
+        try (var jms = new ActiveMQConnectionFactory(PlusServer.jmsUrl()).createContext(PlusServer.jmsUser(), PlusServer.jmsPassword())) {
+            JMSConsumer events = jms.createConsumer(jms.createTopic("plus.events"),
+                    "type = 'CALL_ENDED' AND extension = '" + berit.extension() + "'");
+            OutgoingCall call = annasPhone.call(berit.extension(), true);
+            assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
+            assertEquals(200, call.hangUp());
+
+            var message = (TextMessage) events.receive(20_000);
+            assertNotNull(message, "CALL_ENDED within 20 s");
+            JsonObject cdr = Json.createReader(new StringReader(message.getText())).readObject();
+            assertEquals("ANSWERED", cdr.getString("outcome"));
+            assertEquals(anna.extension(), cdr.getString("from"));
+            assertEquals(berit.extension(), cdr.getString("to"));
+            assertEquals(cecilia.extension(), cdr.getString("answeredBy"));
+            assertEquals(berit.extension(), cdr.getJsonArray("diversions").getJsonObject(0).getString("by"));
+            String id = cdr.getString("id");
+
+            var list = Rest.as(anna.extension(), "rest-" + anna.sipPassword()).get("/api/users/" + anna.extension() + "/calls?limit=5");
+            assertEquals(200, list.status(), list.body());
+            JsonObject recorded = list.structure().asJsonArray().getJsonObject(0);
+            assertEquals(id, recorded.getString("id"));
+            assertEquals(wouldDo.getJsonArray("trace"), recorded.getJsonArray("trace"), "the dry run said what the call did");
+            JsonArray legs = recorded.getJsonArray("legs");
+            assertEquals(1, legs.size(), legs.toString());
+            assertEquals("ANSWERED", legs.getJsonObject(0).getString("result"));
+
+            assertEquals(200, Rest.as(cecilia.extension(), "rest-" + cecilia.sipPassword()).get("/api/calls/" + id).status(),
+                    "whoever answered may read the call");
+            assertEquals(404, Rest.as(stranger.extension(), "rest-" + stranger.sipPassword()).get("/api/calls/" + id).status(),
+                    "someone not in the call cannot");
+            assertEquals(403, Rest.as(stranger.extension(), "rest-" + stranger.sipPassword())
+                    .get("/api/users/" + anna.extension() + "/calls").status());
+        }
+    }
+
+    @Test
+    @DisplayName("Svarsgrupp/kösystem: ett samtal till kön ringer de inloggade medlemmarna, inte deras vidarekopplingar")
+    void aQueueCallRingsItsLoggedInMembersPastTheirForwarding() throws Exception {
+        SipUser anna = TestUsers.create("Anna Kö");
+        SipUser berit = TestUsers.create("Berit Kö");
+        SipUser cecilia = TestUsers.create("Cecilia Kö");
+        SipUser david = TestUsers.create("David Kö");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_ONLY);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        TestPhone davidsPhone = registered(david, Answer.RING_THEN_OK);
+        int queue = 100_000 + (int) (Math.random() * 99_999);
+        rest("POST", "/api/queues", "{\"number\":" + queue + ",\"name\":\"Växeln\",\"members\":[\"" + berit.extension()
+                + "\",\"" + cecilia.extension() + "\",\"" + david.extension() + "\"]}");
+
+        OutgoingCall nobody = annasPhone.call(String.valueOf(queue), true);
+        Response refused = nobody.awaitStatus(480, WAIT);
+        assertNotNull(refused, "nobody logged in: " + nobody.statuses());
+        assertEquals("SERVICE_NOT_ACTIVE", refused.getReasonPhrase());
+
+        rest("PUT", "/api/queues/" + queue + "/logins/" + berit.extension(), null);
+        rest("PUT", "/api/queues/" + queue + "/logins/" + cecilia.extension(), null);
+        forward(berit, "unconditional", david, "");
+        OutgoingCall call = annasPhone.call(String.valueOf(queue), true);
+
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertNotNull(atBerit, "a logged-in member rings despite their forwarding");
+        assertNotNull(ceciliasPhone.nextIncomingCall(WAIT), "every logged-in member rings");
+        assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
+        assertTrue(atBerit.awaitCancel(WAIT), "the other member's phone stops ringing");
+        assertNull(davidsPhone.nextIncomingCall(SHORT), "not logged in, and no forwarding of a member applies");
+        assertEquals(200, call.hangUp());
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     private static int count(TestPhone phone) {

@@ -1,6 +1,7 @@
 package se.plus.infrastructure.calls;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ public class InMemoryLiveCalls implements LiveCalls {
     /** The users each call keeps busy, as last told: what to take back on a change or at the end. */
     private final Map<String, List<Extension>> busyBy = new ConcurrentHashMap<>();
     private final Map<Extension, Integer> busy = new ConcurrentHashMap<>();
+    /** When each user last came out of their last call: who has been idle longest (queues). */
+    private final Map<Extension, Instant> freeSince = new ConcurrentHashMap<>();
 
     @Override
     public void add(LiveCall call) {
@@ -56,6 +59,11 @@ public class InMemoryLiveCalls implements LiveCalls {
     }
 
     @Override
+    public Optional<Instant> lastCallEnded(Extension user) {
+        return Optional.ofNullable(freeSince.get(user));
+    }
+
+    @Override
     public int count() {
         return calls.size();
     }
@@ -75,7 +83,9 @@ public class InMemoryLiveCalls implements LiveCalls {
         if (before != null) {
             for (Extension user : before) {
                 if (!now.contains(user)) {
-                    busy.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1);
+                    if (busy.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1) == null) {
+                        freeSince.put(user, Instant.now());
+                    }
                 }
             }
         }

@@ -12,6 +12,7 @@ import se.plus.application.port.in.RouteCallUseCase.Explanation;
 import se.plus.application.port.in.RouteCallUseCase.NotReached;
 import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
 import se.plus.application.port.in.RouteCallUseCase.Refused;
+import se.plus.application.port.in.RouteCallUseCase.RingQueue;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.in.RouteCallUseCase.ToVoicemail;
 import se.plus.application.port.out.CallRecord;
@@ -60,6 +61,13 @@ final class CallJson {
             ring.noAnswerAfter().ifPresentOrElse(d -> json.add("noAnswerAfterSeconds", d.toSeconds()),
                     () -> json.addNull("noAnswerAfterSeconds"));
             json.add("onNoAnswer", route(ring.onNoAnswer())).add("onBusy", route(ring.onBusy()));
+        } else if (route instanceof RingQueue queue) {
+            JsonArrayBuilder members = Jsons.array();
+            queue.members().forEach(m -> members.add(m.user().digits()));
+            json.add("action", "RING_QUEUE").add("queue", queue.queue()).add("members", members);
+            queue.noAnswerAfter().ifPresentOrElse(d -> json.add("noAnswerAfterSeconds", d.toSeconds()),
+                    () -> json.addNull("noAnswerAfterSeconds"));
+            json.add("onNoAnswer", route(queue.onNoAnswer()));
         } else if (route instanceof OutThroughTrunk trunk) {
             json.add("action", "TRUNK").add("number", trunk.number().value())
                     .add("diversions", diversions(trunk.diversions()));

@@ -106,6 +106,30 @@ public interface RouteCallUseCase {
         }
     }
 
+    /**
+     * A queue's call: ring the devices of these logged-in members (all at once, or one member at a time
+     * for the longest-idle strategy). Members' forwardings and profiles do not divert it. When nobody
+     * answers within {@code noAnswerAfter} (empty: until the caller gives up), or every device is busy,
+     * the call goes on to {@code onNoAnswer}.
+     */
+    record RingQueue(int queue, String name, List<QueueMember> members, CallParty caller,
+                     Optional<Duration> noAnswerAfter, CallRoute onNoAnswer, List<Explanation> trace)
+            implements CallRoute {
+        public RingQueue {
+            members = List.copyOf(members);
+            Objects.requireNonNull(noAnswerAfter, "noAnswerAfter");
+            Objects.requireNonNull(onNoAnswer, "onNoAnswer");
+        }
+    }
+
+    /** A logged-in member of a queue and the devices of theirs that ring. */
+    record QueueMember(Extension user, List<Binding> devices) {
+        public QueueMember {
+            Objects.requireNonNull(user, "user");
+            devices = List.copyOf(devices);
+        }
+    }
+
     /** Out through the trunk to a public number (E.164). */
     record OutThroughTrunk(PhoneNumber number, CallParty caller, List<Diversion> diversions,
                            List<Explanation> trace) implements CallRoute {

@@ -1,5 +1,6 @@
 package se.plus.application.port.out;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import se.plus.domain.call.LiveCall;
@@ -22,6 +23,9 @@ public interface LiveCalls {
 
     /** True while the user places a call or talks in one. */
     boolean inCall(Extension user);
+
+    /** When the user's last call on this server ended; empty when they had none since it started. */
+    Optional<Instant> lastCallEnded(Extension user);
 
     int count();
 
