@@ -26,8 +26,11 @@ import javax.sip.SipStack;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 import se.plus.adapters.sip.media.MediaRelay;
+import se.plus.adapters.sip.voicemail.BuiltInVoicemail;
+import se.plus.adapters.sip.voicemail.VoicemailSettings;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
+import se.plus.application.port.in.LeaveVoicemailUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
@@ -69,12 +72,19 @@ public class SipServer {
     @Inject
     FindSipCredentialsUseCase credentials;
 
+    @Inject
+    VoicemailSettings voicemailSettings;
+
+    @Inject
+    LeaveVoicemailUseCase leaveVoicemail;
+
     @Resource
     ManagedThreadFactory threads;
 
     private SipWorkers workers;
     private TonePlayer tones;
     private MediaRelay media;
+    private BuiltInVoicemail voicemail;
     private B2bua b2bua;
     private FailureTracker failures;
 
@@ -122,6 +132,8 @@ public class SipServer {
         workers = new SipWorkers(threads, WORKERS, WORK_QUEUE);
         int[] ports = settings.mediaPorts();
         media = new MediaRelay(settings.mediaAddress(), ports[0], ports[1], threads);
+        voicemail = new BuiltInVoicemail(settings.mediaAddress(), media.ports(), workers.clock(), workers, leaveVoicemail,
+                Tone.GREETING.frames(), voicemailSettings.maxLength(), Clock.systemUTC());
         var callSettings = new CallSettings(settings.mediaAnchor(),
                 settings.trunkUri().isPresent() ? Optional.of((SipURI) factory.createAddressFactory().createURI(settings.trunkUri().get()))
                         : Optional.empty(),
@@ -204,6 +216,10 @@ public class SipServer {
             if (tones != null) {
                 tones.close();
             }
+            if (voicemail != null) {
+                voicemail.close();
+            }
+            voicemail = null;
             if (media != null) {
                 media.close();
             }
