@@ -9,7 +9,7 @@ import se.plus.domain.number.Extension;
  */
 public sealed interface DomainEvent
         permits ForwardingChanged, ProfileActivated, ProfileExpired, QueueLogin, QueueLogout,
-        CallWaitingChanged, CallPickedUp, CallTransferred {
+        CallWaitingChanged, CallPickedUp, CallTransferred, VoicemailLeft {
 
     String type();
 
