@@ -246,4 +246,15 @@ final class SipContext {
         var point = provider.getListeningPoint(transport);
         return point != null ? point : provider.getListeningPoint("UDP");
     }
+
+    /** RFC 3261 §10.3 step 7, RFC 6665 §4.2.1.1: 423 with the shortest expiry we accept. */
+    Response intervalTooBrief(Request request, int minExpires) {
+        try {
+            Response response = messages.createResponse(Response.INTERVAL_TOO_BRIEF, request);
+            response.addHeader(headers.createMinExpiresHeader(minExpires));
+            return response;
+        } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
 }

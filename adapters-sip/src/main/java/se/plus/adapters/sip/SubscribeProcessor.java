@@ -29,9 +29,10 @@ import se.plus.domain.number.Extension;
  */
 final class SubscribeProcessor implements MethodProcessor {
 
-    static final int DEFAULT_EXPIRES = 3600;
-    static final int MIN_EXPIRES = 60;
-    static final int MAX_EXPIRES = 3600;
+    /** As for registrations: an hour unless the phone asks less, at least a minute. */
+    static final int DEFAULT_EXPIRES = RegisterProcessor.DEFAULT_EXPIRES;
+    static final int MIN_EXPIRES = RegisterProcessor.MIN_EXPIRES;
+    static final int MAX_EXPIRES = RegisterProcessor.MAX_EXPIRES;
 
     private final DigestGate gate;
     private final MessageWaitingSubscriptions subscriptions;
@@ -64,7 +65,7 @@ final class SubscribeProcessor implements MethodProcessor {
         ExpiresHeader expiresHeader = request.getExpires();
         int requested = expiresHeader == null ? DEFAULT_EXPIRES : expiresHeader.getExpires();
         if (requested > 0 && requested < MIN_EXPIRES) {
-            sip.reply(transaction, intervalTooBrief(request, sip));
+            sip.reply(transaction, sip.intervalTooBrief(request, MIN_EXPIRES));
             return;
         }
         int expires = Math.min(requested, MAX_EXPIRES);
@@ -130,16 +131,6 @@ final class SubscribeProcessor implements MethodProcessor {
             response.addHeader(sip.headers().createAllowEventsHeader(MessageWaitingSubscriptions.EVENT));
             return response;
         } catch (ParseException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static Response intervalTooBrief(Request request, SipContext sip) {
-        try {
-            Response response = sip.messages().createResponse(Response.INTERVAL_TOO_BRIEF, request);
-            response.addHeader(sip.headers().createMinExpiresHeader(MIN_EXPIRES));
-            return response;
-        } catch (ParseException | InvalidArgumentException impossible) {
             throw new IllegalStateException(impossible);
         }
     }

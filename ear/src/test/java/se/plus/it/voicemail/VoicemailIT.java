@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static se.plus.it.voicemail.VoicemailMailboxIT.body;
+import static se.plus.it.voicemail.Phones.body;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -19,9 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import javax.sip.message.Request;
@@ -53,7 +51,7 @@ class VoicemailIT {
     private static final int GREETING_PACKETS = 40;
     private static final int THREE_SECONDS = 150;
 
-    private final List<TestPhone> phones = new ArrayList<>();
+    private final Phones phones = new Phones();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -62,14 +60,7 @@ class VoicemailIT {
 
     @AfterEach
     void closePhones() {
-        phones.forEach(TestPhone::close);
-    }
-
-    private TestPhone registered(String ext) throws Exception {
-        var phone = new TestPhone(ext, ext + "-sip-pw", PlusServer.sipPort(), "udp");
-        phones.add(phone);
-        assertEquals(200, phone.register(300));
-        return phone;
+        phones.close();
     }
 
     @Test
@@ -80,7 +71,7 @@ class VoicemailIT {
         assertEquals(201, asBertil.post("/api/users/" + bertil + "/profiles",
                 "{\"number\":2,\"name\":\"Lunch\",\"handling\":\"VOICEMAIL\"}").status());
         assertEquals(200, asBertil.put("/api/users/" + bertil + "/active-profile", "{\"number\":2}").status());
-        TestPhone desk = registered(bertil);
+        TestPhone desk = phones.registered(bertil);
         assertEquals(200, desk.subscribe("message-summary", 600));
         assertTrue(body(desk.awaitNotify(0, WAIT)).contains("Messages-Waiting: no"));
 
@@ -89,7 +80,7 @@ class VoicemailIT {
             JMSConsumer events = jms.createConsumer(jms.createTopic("plus.events"),
                     "type = 'VOICEMAIL_LEFT' AND extension = '" + bertil + "'");
 
-            TestPhone annasPhone = registered(anna);
+            TestPhone annasPhone = phones.registered(anna);
             OutgoingCall call = annasPhone.call(bertil, true);
             assertTrue(call.awaitAnswered(WAIT), "the voicemail answers: " + call.statuses());
             assertTrue(call.remoteSdp().contains("RTP/AVP 0"), call.remoteSdp());

@@ -3,11 +3,10 @@ package se.plus.it.voicemail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.plus.it.voicemail.Phones.body;
+import static se.plus.it.voicemail.Phones.header;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import javax.sip.header.Header;
 import javax.sip.message.Request;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +28,7 @@ class VoicemailMailboxIT {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final List<TestPhone> phones = new ArrayList<>();
+    private final Phones phones = new Phones();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -38,29 +37,13 @@ class VoicemailMailboxIT {
 
     @AfterEach
     void closePhones() {
-        phones.forEach(TestPhone::close);
-    }
-
-    private TestPhone registered(String ext) throws Exception {
-        var phone = new TestPhone(ext, ext + "-sip-pw", PlusServer.sipPort(), "udp");
-        phones.add(phone);
-        assertEquals(200, phone.register(300));
-        return phone;
-    }
-
-    static String header(Request request, String name) {
-        Header header = request.getHeader(name);
-        return header == null ? "" : header.toString().trim();
-    }
-
-    static String body(Request request) {
-        return request.getRawContent() == null ? "" : new String(request.getRawContent(), java.nio.charset.StandardCharsets.UTF_8);
+        phones.close();
     }
 
     @Test
     void bertilsDeskPhoneSubscribesAndIsToldAtOnceThatNoMessageWaits() throws Exception {
         String bertil = Rest.createUser("");
-        TestPhone desk = registered(bertil);
+        TestPhone desk = phones.registered(bertil);
 
         assertEquals(200, desk.subscribe("message-summary", 600));
         Request notify = desk.awaitNotify(0, WAIT);
@@ -78,7 +61,7 @@ class VoicemailMailboxIT {
     @Test
     void unsubscribingGetsALastNotifyThatEndsTheSubscription() throws Exception {
         String bertil = Rest.createUser("");
-        TestPhone desk = registered(bertil);
+        TestPhone desk = phones.registered(bertil);
 
         assertEquals(200, desk.subscribe("message-summary", 0));
         Request last = desk.awaitNotify(0, WAIT);
@@ -90,7 +73,7 @@ class VoicemailMailboxIT {
     @Test
     void anotherEventPackageIsRefused489() throws Exception {
         String bertil = Rest.createUser("");
-        TestPhone desk = registered(bertil);
+        TestPhone desk = phones.registered(bertil);
 
         assertEquals(489, desk.subscribe("presence", 600));
     }

@@ -73,6 +73,17 @@ class JpaVoicemailBoxTest {
         return id;
     }
 
+    /** A message stored and committed, whose row the (mock) database then finds. */
+    private String storedInTheDatabase() {
+        String id = stored();
+        complete(Status.STATUS_COMMITTED);
+        var row = new VoicemailMessageEntity();
+        row.id = id;
+        row.mailbox = "1002";
+        when(box.em.find(VoicemailMessageEntity.class, id)).thenReturn(row);
+        return id;
+    }
+
     @Test
     void a_committed_message_keeps_its_file() throws Exception {
         String id = stored();
@@ -93,12 +104,7 @@ class JpaVoicemailBoxTest {
 
     @Test
     void a_deleted_message_loses_its_file_only_when_the_delete_commits() {
-        String id = stored();
-        complete(Status.STATUS_COMMITTED);
-        var row = new VoicemailMessageEntity();
-        row.id = id;
-        row.mailbox = "1002";
-        when(box.em.find(VoicemailMessageEntity.class, id)).thenReturn(row);
+        String id = storedInTheDatabase();
 
         assertTrue(box.delete(BERTIL, id));
         complete(Status.STATUS_ROLLEDBACK);
@@ -111,12 +117,7 @@ class JpaVoicemailBoxTest {
 
     @Test
     void another_mailboxs_message_is_not_there() {
-        String id = stored();
-        complete(Status.STATUS_COMMITTED);
-        var row = new VoicemailMessageEntity();
-        row.id = id;
-        row.mailbox = "1002";
-        when(box.em.find(VoicemailMessageEntity.class, id)).thenReturn(row);
+        String id = storedInTheDatabase();
 
         assertTrue(box.audio(Extension.of("1001"), id).isEmpty());
         assertFalse(box.delete(Extension.of("1001"), id));
