@@ -14,6 +14,7 @@ import se.plus.domain.event.ProfileActivated;
 import se.plus.domain.event.ProfileExpired;
 import se.plus.domain.event.QueueLogin;
 import se.plus.domain.event.QueueLogout;
+import se.plus.domain.event.VoicemailLeft;
 
 /**
  * The JSON of an event on {@code plus.events}: {@code {type, extension, at, source, ...}} with the
@@ -58,6 +59,11 @@ final class EventJson {
             json.add("target", e.target().value()).add("mode", e.mode().name());
         } else if (event instanceof CallEnded) {
             callDetailRecord((CallEnded) event, json);
+        } else if (event instanceof VoicemailLeft) {
+            var e = (VoicemailLeft) event;
+            json.add("id", e.id());
+            e.from().ifPresentOrElse(f -> json.add("from", f.value()), () -> json.addNull("from"));
+            json.add("seconds", e.seconds());
         }
         return json.build().toString();
     }

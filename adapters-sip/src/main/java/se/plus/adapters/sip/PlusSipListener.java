@@ -36,10 +36,13 @@ final class PlusSipListener implements SipListener {
     private final FailureTracker failures;
     private final Map<String, MethodProcessor> processors;
     private final B2bua b2bua;
+    private final MessageWaitingSubscriptions subscriptions;
 
-    PlusSipListener(SipContext sip, FailureTracker failures, B2bua b2bua, MethodProcessor... processors) {
+    PlusSipListener(SipContext sip, FailureTracker failures, B2bua b2bua, MessageWaitingSubscriptions subscriptions,
+                    MethodProcessor... processors) {
         this.sip = sip;
         this.b2bua = b2bua;
+        this.subscriptions = subscriptions;
         this.failures = failures;
         this.processors = Stream.of(processors)
                 .collect(Collectors.toUnmodifiableMap(MethodProcessor::method, Function.identity()));
@@ -91,7 +94,9 @@ final class PlusSipListener implements SipListener {
     @Override
     public void processResponse(ResponseEvent event) {
         try {
-            b2bua.response(event);
+            if (!subscriptions.response(event)) {
+                b2bua.response(event);
+            }
         } catch (RuntimeException | Error failure) {
             LOG.log(Level.WARNING, "response failed: " + event.getResponse().getStatusCode(), failure);
         }
@@ -100,7 +105,9 @@ final class PlusSipListener implements SipListener {
     @Override
     public void processTimeout(TimeoutEvent event) {
         try {
-            b2bua.timeout(event);
+            if (!subscriptions.timeout(event)) {
+                b2bua.timeout(event);
+            }
         } catch (RuntimeException | Error failure) {
             LOG.log(Level.WARNING, "timeout handling failed", failure);
         }

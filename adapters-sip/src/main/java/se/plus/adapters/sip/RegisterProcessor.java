@@ -88,7 +88,7 @@ final class RegisterProcessor implements MethodProcessor {
                 int requested = contact.getExpires() >= 0 ? contact.getExpires()
                         : expiresHeader != null ? expiresHeader.getExpires() : DEFAULT_EXPIRES;
                 if (requested > 0 && requested < MIN_EXPIRES) {
-                    return intervalTooBrief(request, sip);
+                    return sip.intervalTooBrief(request, MIN_EXPIRES);
                 }
                 float q = contact.getQValue() >= 0 ? contact.getQValue() : 1.0f;
                 updates.add(new ContactUpdate(contact.getAddress().getURI().toString(), Math.min(requested, MAX_EXPIRES), q));
@@ -119,17 +119,6 @@ final class RegisterProcessor implements MethodProcessor {
             date.setTimeInMillis(now.toEpochMilli());
             ok.addHeader(sip.headers().createDateHeader(date));
             return ok;
-        } catch (ParseException | InvalidArgumentException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    /** §10.3 step 7: 423 with the shortest expiry we accept. */
-    private static Response intervalTooBrief(Request request, SipContext sip) {
-        try {
-            Response response = sip.messages().createResponse(Response.INTERVAL_TOO_BRIEF, request);
-            response.addHeader(sip.headers().createMinExpiresHeader(MIN_EXPIRES));
-            return response;
         } catch (ParseException | InvalidArgumentException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -7,11 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One tone on its way to one phone: RTP (RFC 3550) packets of PCMU, one per 20 ms tick, then a
+ * One tone on its way to one phone (from the tone player, or from the built-in voicemail's own socket): RTP (RFC 3550) packets of PCMU, one per 20 ms tick, then a
  * completion (send the BYE or the final response). Stopping it (CANCEL, BYE from the phone) skips the
  * completion.
  */
-final class RtpStream {
+public final class RtpStream {
 
     private static final int HEADER = 12;
 
@@ -24,7 +24,7 @@ final class RtpStream {
     private int sequence;
     private int timestamp;
 
-    RtpStream(InetSocketAddress to, List<byte[]> frames, Runnable whenPlayed) {
+    public RtpStream(InetSocketAddress to, List<byte[]> frames, Runnable whenPlayed) {
         this.to = to;
         this.frames = frames;
         this.whenPlayed = whenPlayed;
@@ -38,12 +38,12 @@ final class RtpStream {
         return to;
     }
 
-    boolean hasNext() {
+    public boolean hasNext() {
         return !stopped.get() && next < frames.size();
     }
 
     /** The next packet, written into {@code buffer} (flipped, ready to send). */
-    ByteBuffer nextPacket(ByteBuffer buffer) {
+    public ByteBuffer nextPacket(ByteBuffer buffer) {
         byte[] payload = frames.get(next);
         buffer.clear();
         buffer.put((byte) 0x80);
@@ -60,7 +60,7 @@ final class RtpStream {
         return buffer;
     }
 
-    static int maxPacketSize() {
+    public static int maxPacketSize() {
         return HEADER + Tone.SAMPLES_PER_FRAME;
     }
 

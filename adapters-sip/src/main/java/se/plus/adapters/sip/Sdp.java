@@ -8,19 +8,19 @@ import java.util.Optional;
  * Just enough SDP (RFC 4566, offer/answer RFC 3264) to play a tone: where the phone wants audio, and
  * whether it takes PCMU, the one codec every SIP phone has.
  */
-final class Sdp {
+public final class Sdp {
 
-    static final int PCMU = 0;
+    public static final int PCMU = 0;
 
     /** Where to send RTP, and the payload types offered for audio. */
-    record AudioOffer(String address, int port, List<Integer> payloadTypes) {
+    public record AudioOffer(String address, int port, List<Integer> payloadTypes) {
 
-        boolean acceptsPcmu() {
+        public boolean acceptsPcmu() {
             return payloadTypes.contains(PCMU);
         }
 
         /** Port 0 or a hold address: the phone takes no media (RFC 3264 §5.1, §8.4). */
-        boolean receivesMedia() {
+        public boolean receivesMedia() {
             return port > 0 && !"0.0.0.0".equals(address);
         }
     }
@@ -29,7 +29,7 @@ final class Sdp {
     }
 
     /** The first audio stream of an offer, or empty when there is none (or the body is not SDP). */
-    static Optional<AudioOffer> audioOf(String body) {
+    public static Optional<AudioOffer> audioOf(String body) {
         if (body == null || body.isBlank()) {
             return Optional.empty();
         }
@@ -77,6 +77,11 @@ final class Sdp {
      * when the INVITE had no SDP, as our offer.
      */
     static String pcmuSendOnly(String address, int port, long sessionId) {
+        return pcmu(address, port, sessionId, "sendonly");
+    }
+
+    /** PCMU at 20 ms from {@code port}, in {@code direction} ({@code sendrecv}, {@code sendonly}, ...). */
+    public static String pcmu(String address, int port, long sessionId, String direction) {
         String ipVersion = address.contains(":") ? "IP6" : "IP4";
         return "v=0\r\n"
                 + "o=plus " + sessionId + " " + sessionId + " IN " + ipVersion + " " + address + "\r\n"
@@ -86,6 +91,6 @@ final class Sdp {
                 + "m=audio " + port + " RTP/AVP 0\r\n"
                 + "a=rtpmap:0 PCMU/8000\r\n"
                 + "a=ptime:20\r\n"
-                + "a=sendonly\r\n";
+                + "a=" + direction + "\r\n";
     }
 }

@@ -31,7 +31,7 @@ final class SipContext {
 
     static final List<String> ALLOWED_METHODS = List.of(
             Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.REGISTER, Request.OPTIONS,
-            Request.UPDATE, Request.INFO);
+            Request.UPDATE, Request.INFO, Request.SUBSCRIBE);
 
     private final SipProvider provider;
     private final MessageFactory messages;
@@ -224,5 +224,37 @@ final class SipContext {
             return message.getLocalAddress().getHostAddress();
         }
         return fallback;
+    }
+
+    /** A Via for a request we send over {@code transport} (UDP when we do not listen on it); the stack adds the branch. */
+    javax.sip.header.ViaHeader via(String transport) throws ParseException, javax.sip.InvalidArgumentException {
+        var point = listeningPoint(transport);
+        return headers.createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(), null);
+    }
+
+    /** Our Contact for {@code transport}: {@code sip:plus@<address>:<port>;transport=...}. */
+    javax.sip.header.ContactHeader contact(String transport) throws ParseException {
+        var point = listeningPoint(transport);
+        String host = point.getIPAddress();
+        javax.sip.address.SipURI uri = addresses.createSipURI("plus", host.contains(":") ? "[" + host + "]" : host);
+        uri.setPort(point.getPort());
+        uri.setTransportParam(point.getTransport().toLowerCase());
+        return headers.createContactHeader(addresses.createAddress(uri));
+    }
+
+    private javax.sip.ListeningPoint listeningPoint(String transport) {
+        var point = provider.getListeningPoint(transport);
+        return point != null ? point : provider.getListeningPoint("UDP");
+    }
+
+    /** RFC 3261 §10.3 step 7, RFC 6665 §4.2.1.1: 423 with the shortest expiry we accept. */
+    Response intervalTooBrief(Request request, int minExpires) {
+        try {
+            Response response = messages.createResponse(Response.INTERVAL_TOO_BRIEF, request);
+            response.addHeader(headers.createMinExpiresHeader(minExpires));
+            return response;
+        } catch (ParseException | javax.sip.InvalidArgumentException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

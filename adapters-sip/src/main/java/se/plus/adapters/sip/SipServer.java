@@ -26,9 +26,13 @@ import javax.sip.SipStack;
 import javax.sip.address.SipURI;
 import javax.sip.message.Request;
 import se.plus.adapters.sip.media.MediaRelay;
+import se.plus.adapters.sip.voicemail.BuiltInVoicemail;
+import se.plus.adapters.sip.voicemail.VoicemailSettings;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
 import se.plus.application.port.in.RecordCallUseCase;
+import se.plus.application.port.in.LeaveVoicemailUseCase;
+import se.plus.application.port.in.ReadVoicemailUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
@@ -51,6 +55,9 @@ public class SipServer {
     private static final int MAX_TONES = 2000;
     private static final Duration NONCE_LIFETIME = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED_NONCES = 500_000;
+    /** Message-waiting subscriptions held, in all and per mailbox (a few phones each). */
+    private static final int MAX_SUBSCRIPTIONS = 20_000;
+    private static final int MAX_SUBSCRIPTIONS_PER_MAILBOX = 10;
 
     @Inject
     SipSettings settings;
@@ -73,14 +80,28 @@ public class SipServer {
     @Inject
     FindSipCredentialsUseCase credentials;
 
+    @Inject
+    VoicemailSettings voicemailSettings;
+
+    @Inject
+    LeaveVoicemailUseCase leaveVoicemail;
+
+    @Inject
+    ReadVoicemailUseCase readVoicemail;
+
+    @Inject
+    SipMessageWaiting messageWaiting;
+
     @Resource
     ManagedThreadFactory threads;
 
     private SipWorkers workers;
     private TonePlayer tones;
     private MediaRelay media;
+    private BuiltInVoicemail voicemail;
     private B2bua b2bua;
     private FailureTracker failures;
+    private MessageWaitingSubscriptions subscriptions;
 
     private SipStack stack;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
@@ -109,7 +130,7 @@ public class SipServer {
             failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
                     Duration.ofSeconds(settings.authBlockSeconds()));
             var processors = processors(sip, factory);
-            listener = new PlusSipListener(sip, failures, b2bua, processors);
+            listener = new PlusSipListener(sip, failures, b2bua, subscriptions, processors);
             provider.addSipListener(listener);
             stack.start();
             LOG.info(() -> "SIP listening on " + settings.address() + ":" + settings.port()
@@ -127,6 +148,8 @@ public class SipServer {
         int[] ports = settings.mediaPorts();
         media = new MediaRelay(settings.mediaAddress(), ports[0], ports[1], threads);
         var addresses = factory.createAddressFactory();
+        voicemail = new BuiltInVoicemail(settings.mediaAddress(), media.ports(), workers.clock(), workers, leaveVoicemail,
+                Tone.GREETING.frames(), voicemailSettings.maxLength(), Clock.systemUTC());
         var callSettings = new CallSettings(settings.mediaAnchor(),
                 settings.trunkUri().isPresent() ? Optional.of((SipURI) addresses.createURI(settings.trunkUri().get()))
                         : Optional.empty(),
@@ -144,8 +167,11 @@ public class SipServer {
             locations.purge(now);
             nonces.forgetExpired(now);
             failures.forgetOld(now);
+            subscriptions.purge(now);
         }, 30, 30, TimeUnit.SECONDS);
         var gate = new DigestGate(authenticator, challenges, workers);
+        subscriptions = new MessageWaitingSubscriptions(sip, workers, MAX_SUBSCRIPTIONS, MAX_SUBSCRIPTIONS_PER_MAILBOX);
+        messageWaiting.attach(subscriptions);
         var featureCodes = new FeatureCodeInvites(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
         workers.clock().scheduleWithFixedDelay(this::sweepCalls, 1, 1, TimeUnit.SECONDS);
@@ -158,6 +184,7 @@ public class SipServer {
             new CancelProcessor(featureCodes, b2bua),
             new InDialogProcessor(Request.UPDATE, b2bua),
             new InDialogProcessor(Request.INFO, b2bua),
+            new SubscribeProcessor(gate, subscriptions, readVoicemail),
         };
     }
 
@@ -211,6 +238,11 @@ public class SipServer {
             if (tones != null) {
                 tones.close();
             }
+            if (voicemail != null) {
+                voicemail.close();
+            }
+            messageWaiting.attach(null);
+            voicemail = null;
             if (media != null) {
                 media.close();
             }

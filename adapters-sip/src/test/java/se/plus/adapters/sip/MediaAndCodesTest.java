@@ -124,6 +124,7 @@ class MediaAndCodesTest {
 
     @Test
     void theListOfAllowedMethodsNamesWhatWeServe() {
-        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "UPDATE", "INFO"), SipContext.ALLOWED_METHODS);
+        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "UPDATE", "INFO", "SUBSCRIBE"),
+                SipContext.ALLOWED_METHODS);
     }
 }

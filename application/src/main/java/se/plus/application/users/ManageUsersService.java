@@ -19,6 +19,7 @@ import se.plus.application.port.out.CompanySettings;
 import se.plus.application.port.out.PasswordHashing;
 import se.plus.application.port.out.Queues;
 import se.plus.application.port.out.Users;
+import se.plus.application.port.out.VoicemailBox;
 import se.plus.application.service.StateSummary;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.number.Extension;
@@ -37,10 +38,12 @@ class ManageUsersService implements ManageUsersUseCase {
     private final Clock clock;
     private final UnitOfWork unitOfWork;
     private final VerifiedCredentials verified;
+    private final VoicemailBox voicemail;
 
     @Inject
     ManageUsersService(Users users, Accounts accounts, Queues queues, PasswordHashing hashing, CompanySettings company,
-                       AuditTrail audit, Clock clock, UnitOfWork unitOfWork, VerifiedCredentials verified) {
+                       AuditTrail audit, Clock clock, UnitOfWork unitOfWork, VerifiedCredentials verified,
+                       VoicemailBox voicemail) {
         this.users = users;
         this.accounts = accounts;
         this.queues = queues;
@@ -50,6 +53,7 @@ class ManageUsersService implements ManageUsersUseCase {
         this.clock = clock;
         this.unitOfWork = unitOfWork;
         this.verified = verified;
+        this.voicemail = voicemail;
     }
 
     @Override
@@ -138,6 +142,7 @@ class ManageUsersService implements ManageUsersUseCase {
             }
             accounts.remove(extension.digits());
             verified.forget(extension.digits());
+            voicemail.deleteAll(extension);
             users.remove(extension);
             audit.record(new AuditRecord(clock.instant(), actor.name(), actor.via(), Optional.of(extension.digits()),
                     "USER DELETE", StateSummary.of(user), "-"));

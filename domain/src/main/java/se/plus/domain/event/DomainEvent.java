@@ -9,7 +9,7 @@ import se.plus.domain.number.Extension;
  */
 public sealed interface DomainEvent
         permits ForwardingChanged, ProfileActivated, ProfileExpired, QueueLogin, QueueLogout,
-        CallWaitingChanged, CallPickedUp, CallTransferred, CallEnded {
+        CallWaitingChanged, CallPickedUp, CallTransferred, CallEnded, VoicemailLeft {
 
     String type();
 

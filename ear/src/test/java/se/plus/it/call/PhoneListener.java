@@ -74,6 +74,9 @@ final class PhoneListener implements SipListener {
                     if (call == null) {
                         newCalls.ringing(event);
                     }
+                } else if (request.getMethod().equals(Request.NOTIFY)) {
+                    // Message-waiting and the like: the test reads them from receivedRequests().
+                    reply(event, Response.OK);
                 } else if (inDialog && call != null) {
                     call.onInDialogRequest(event);
                 } else if (inDialog) {

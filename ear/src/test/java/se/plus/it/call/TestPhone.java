@@ -164,6 +164,33 @@ public final class TestPhone implements AutoCloseable {
         return response.getStatusCode();
     }
 
+    /**
+     * SUBSCRIBE to {@code event} of this phone's own address for {@code expiresSeconds} (0 ends it),
+     * answering the 401 with digest; a new dialog each time. The final status, or -1 on timeout.
+     */
+    public int subscribe(String event, int expiresSeconds) throws Exception {
+        HeaderFactory headers = sip.headers;
+        SipURI target = sip.addresses.createSipURI(extension, PhoneSip.SERVER_HOST);
+        target.setPort(serverPort);
+        Address aor = sip.addresses.createAddress(sip.addresses.createSipURI(extension, DOMAIN));
+        Request subscribe = sip.messages.createRequest(target, Request.SUBSCRIBE, sip.provider.getNewCallId(),
+                headers.createCSeqHeader(1L, Request.SUBSCRIBE),
+                headers.createFromHeader(aor, UUID.randomUUID().toString().substring(0, 8)),
+                headers.createToHeader(aor, null), List.of(sip.via()), headers.createMaxForwardsHeader(70));
+        subscribe.addHeader(sip.contact());
+        subscribe.addHeader(headers.createEventHeader(event));
+        subscribe.addHeader(headers.createExpiresHeader(expiresSeconds));
+        sip.userAgent(subscribe);
+        Response response = sip.send(subscribe);
+        return response == null ? -1 : response.getStatusCode();
+    }
+
+    /** The next NOTIFY received after the {@code seen} first ones, waiting up to timeout; null when none. */
+    public Request awaitNotify(int seen, Duration timeout) throws InterruptedException {
+        var count = new java.util.concurrent.atomic.AtomicInteger();
+        return received.await(r -> Request.NOTIFY.equals(r.getMethod()) && count.incrementAndGet() > seen, timeout);
+    }
+
     /** RING_THEN_OK: 180, then 200 (SDP answer, or offer if the INVITE had none) after {@code ringTime}. */
     public void answerWith(Answer mode, Duration ringTime) {
         answerMode = new AnswerMode(mode, ringTime == null ? Duration.ZERO : ringTime);

@@ -49,15 +49,19 @@ class SipRobustnessIT {
     }
 
     @Test
-    void anUnknownMethodGets501AndAKnownOneWeDoNotServe405() throws Exception {
+    void anUnknownMethodGets501AKnownOneWeDoNotServe405AndAnEventPackageWeDoNotServe489() throws Exception {
         String unknown = RawSip.exchange("127.0.0.1", PlusServer.sipPort(), 2000,
                 port -> request("FROBNICATE", "sip:100@127.0.0.1", port, "CSeq: 1 FROBNICATE\r\n"));
+        String publish = RawSip.exchange("127.0.0.1", PlusServer.sipPort(), 2000,
+                port -> request("PUBLISH", "sip:100@127.0.0.1", port, "CSeq: 1 PUBLISH\r\nEvent: presence\r\n"));
         String subscribe = RawSip.exchange("127.0.0.1", PlusServer.sipPort(), 2000,
                 port -> request("SUBSCRIBE", "sip:100@127.0.0.1", port, "CSeq: 1 SUBSCRIBE\r\nEvent: presence\r\n"));
 
         assertTrue(String.valueOf(unknown).startsWith("SIP/2.0 501"), String.valueOf(unknown));
-        assertTrue(String.valueOf(subscribe).startsWith("SIP/2.0 405"), String.valueOf(subscribe));
-        assertTrue(subscribe.contains("Allow:"), subscribe);
+        assertTrue(String.valueOf(publish).startsWith("SIP/2.0 405"), String.valueOf(publish));
+        assertTrue(publish.contains("Allow:"), publish);
+        assertTrue(String.valueOf(subscribe).startsWith("SIP/2.0 489"), String.valueOf(subscribe));
+        assertTrue(subscribe.contains("Allow-Events: message-summary"), subscribe);
     }
 
     @Test

@@ -205,6 +205,11 @@ public final class MediaRelay implements AutoCloseable {
         return address;
     }
 
+    /** The relay's port pairs, which the built-in voicemail draws from too: one range for all media. */
+    public PortPool ports() {
+        return pool;
+    }
+
     /** Ports bound by open sessions, four each. */
     public int portsInUse() {
         return portsInUse.get();

@@ -5,14 +5,14 @@ package se.plus.adapters.sip.media;
  * the back, so a port closed a moment ago is the last to be handed out again (late packets of the old
  * call then reach nobody rather than the next call).
  */
-final class PortPool {
+public final class PortPool {
 
     private final int[] ring;
     private int head;
     private int free;
 
     /** Every even port p of [portMin, portMax] whose RTCP port p+1 is in the range too. */
-    PortPool(int portMin, int portMax) {
+    public PortPool(int portMin, int portMax) {
         int pairs = Math.max(0, (portMax - portMin + 1) / 2);
         this.ring = new int[pairs];
         for (int i = 0; i < pairs; i++) {
@@ -22,7 +22,7 @@ final class PortPool {
     }
 
     /** The next free RTP port, or -1 when every pair is taken. */
-    synchronized int take() {
+    public synchronized int take() {
         if (free == 0) {
             return -1;
         }
@@ -32,12 +32,12 @@ final class PortPool {
         return port;
     }
 
-    synchronized void give(int port) {
+    public synchronized void give(int port) {
         ring[(head + free) % ring.length] = port;
         free++;
     }
 
-    synchronized int free() {
+    public synchronized int free() {
         return free;
     }
 }
