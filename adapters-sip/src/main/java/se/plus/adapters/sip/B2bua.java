@@ -43,6 +43,8 @@ import se.plus.adapters.sip.SipCall.Relay;
 import se.plus.adapters.sip.media.MediaRelay;
 import se.plus.adapters.sip.media.MediaSession;
 import se.plus.adapters.sip.media.SdpAnchor;
+import se.plus.adapters.sip.voicemail.BuiltInVoicemail;
+import se.plus.adapters.sip.voicemail.Recording;
 import se.plus.application.port.in.RecordCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase.Busy;
@@ -85,6 +87,7 @@ final class B2bua {
     private final RecordCallUseCase recorder;
     private final LiveCalls liveCalls;
     private final MediaRelay relay;
+    private final BuiltInVoicemail voicemail;
     private final CallSettings settings;
     /** Where media sessions are closed: closing waits for the relay thread, which no SIP thread may do. */
     private final java.util.concurrent.Executor background;
@@ -106,7 +109,9 @@ final class B2bua {
     }
 
     B2bua(SipContext sip, RouteCallUseCase routes, RecordCallUseCase recorder, LiveCalls liveCalls, MediaRelay relay,
-          CallSettings settings, java.util.concurrent.Executor background, ScheduledExecutorService timers) {
+          BuiltInVoicemail voicemail, CallSettings settings, java.util.concurrent.Executor background,
+          ScheduledExecutorService timers) {
+        this.voicemail = voicemail;
         this.recorder = recorder;
         this.background = background;
         this.timers = timers;
@@ -400,9 +405,7 @@ final class B2bua {
      */
     private void toVoicemail(SipCall call, ToVoicemail route) {
         if (settings.voicemailUri().isEmpty()) {
-            // The built-in voicemail joins here once it records (issue 13, in progress).
-            stopRinging(call, Ending.NO_ANSWER, sip.response(call.callerInvite.getRequest(),
-                    Response.TEMPORARILY_UNAVAILABLE, null, "No voicemail server is configured"));
+            toBuiltInVoicemail(call, route);
             return;
         }
         try {
@@ -416,6 +419,61 @@ final class B2bua {
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.WARNING, "could not reach the voicemail server", failure);
         }
+    }
+
+    /**
+     * The built-in voicemail answers the caller itself: a recording on a port of the media range (behind
+     * the relay when media is anchored), the greeting once the caller ACKs, the message kept when the
+     * call ends. It needs the caller's SDP offer: a delayed offer is answered 488.
+     */
+    private void toBuiltInVoicemail(SipCall call, ToVoicemail route) {
+        Request invite = call.callerInvite.getRequest();
+        if (call.offerToCallee == null) {
+            stopRinging(call, Ending.REFUSED, sip.response(invite, Response.NOT_ACCEPTABLE_HERE, null,
+                    "The voicemail needs an SDP offer in the INVITE"));
+            return;
+        }
+        Optional<Recording> opened = voicemail.open(route.mailbox(), route.caller(), route.cause());
+        if (opened.isEmpty()) {
+            stopRinging(call, Ending.REFUSED, sip.response(invite, Response.SERVICE_UNAVAILABLE, null,
+                    "The voicemail has no free port"));
+            return;
+        }
+        Recording recording = opened.get();
+        String answer = recording.answerSdp(call.offerToCallee);
+        if (answer == null) {
+            recording.close();
+            stopRinging(call, Ending.REFUSED, sip.response(invite, Response.NOT_ACCEPTABLE_HERE, null,
+                    "The voicemail records PCMU (G.711 u-law)"));
+            return;
+        }
+        String legId = "voicemail-" + legCounter.incrementAndGet();
+        call.call.offer(legId);
+        call.call.answered(legId, System.nanoTime());
+        call.voicemail = recording;
+        liveCalls.changed(call.call);
+        ringing.remove(call.inviteBranch, call);
+        cancelNoAnswerTimer(call);
+        call.answeredAt = Instant.now();
+        if (call.media != null) {
+            call.media.remoteB(recording.local());
+        }
+        Response ok = toCaller(call, Response.OK);
+        setSdp(ok, towardsCaller(call, answer));
+        sendToCaller(call, ok);
+    }
+
+    /** The caller ACKed the voicemail's answer: the greeting plays towards where its audio comes from. */
+    private void startVoicemail(SipCall call) {
+        InetSocketAddress towardsCaller = call.media != null
+                ? new InetSocketAddress(call.media.address(), call.media.portB())
+                : SdpAnchor.receiveAddress(call.offerToCallee);
+        call.voicemail.start(towardsCaller, () -> {
+            synchronized (call) {
+                hangUp(call, Ending.MAX_DURATION, null);
+                releaseIfDone(call);
+            }
+        });
     }
 
     private Request newInvite(SipCall call, URI target, Address to, CallParty caller, boolean towardsTrunk)
@@ -624,6 +682,11 @@ final class B2bua {
         boolean fromCaller = data instanceof SipCall;
         synchronized (call) {
             OwedAck owed;
+            if (fromCaller && call.voicemail != null && !call.callerAcked) {
+                call.callerAcked = true;
+                startVoicemail(call);
+                return true;
+            }
             if (fromCaller && call.owedToCallee != null) {
                 owed = call.owedToCallee;
                 call.owedToCallee = null;
@@ -971,6 +1034,10 @@ final class B2bua {
         ringing.remove(call.inviteBranch, call);
         liveCalls.remove(call.call);
         recordLater(CallRecording.of(call));
+        if (call.voicemail != null) {
+            // Whatever was said before the end is the message (a caller who hangs up at once leaves none).
+            call.voicemail.finish();
+        }
         if (call.media != null) {
             MediaSession media = call.media;
             try {

@@ -68,6 +68,9 @@ final class CallRecording {
     }
 
     private static String outcome(SipCall call) {
+        if (call.voicemail != null) {
+            return "VOICEMAIL";
+        }
         if (call.answeredAt != null) {
             return "ANSWERED";
         }

@@ -10,6 +10,7 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import se.plus.adapters.sip.media.MediaSession;
+import se.plus.adapters.sip.voicemail.Recording;
 import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.domain.call.LiveCall;
 import se.plus.domain.number.Extension;
@@ -74,6 +75,8 @@ final class SipCall {
     /** Counts the routes followed: a no-answer timer acts only on the stage it was set for. */
     long stage;
     ScheduledFuture<?> noAnswerTimer;
+    /** The built-in voicemail's recording, when it answered the call. */
+    Recording voicemail;
     /** The leg whose early SDP the caller was given: only one leg's early media can reach the caller. */
     String earlyMediaLeg;
     /** Owed to the callee once the caller ACKs our 2xx (the caller's ACK may carry the SDP answer). */

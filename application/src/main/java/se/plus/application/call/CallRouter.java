@@ -270,6 +270,10 @@ final class CallRouter {
             String detail = "no extension " + target;
             return new Refused(OutcomeCode.UNKNOWN_NUMBER, detail, onward.then(explain(from, why.rule(), detail)));
         }
+        Optional<String> barred = company.forwardTargets().refusal(target);
+        if (barred.isPresent()) {
+            return new Refused(OutcomeCode.NOT_ALLOWED, barred.get(), onward.then(explain(from, why.rule(), barred.get())));
+        }
         return outThroughTrunk(target, caller, onward, explain(from, why.rule(), "the call leaves through the trunk"));
     }
 

@@ -155,6 +155,11 @@ public class ServiceExecution {
             public boolean knowsEveryExtension() {
                 return true;
             }
+
+            @Override
+            public se.plus.domain.user.ForwardTargetPolicy forwardTargets() {
+                return company.forwardTargets();
+            }
         };
     }
 

@@ -11,14 +11,20 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import se.plus.application.port.in.RouteCallUseCase.Busy;
 import se.plus.application.port.in.RouteCallUseCase.CallRequest;
+import se.plus.application.port.in.RouteCallUseCase.CallRoute;
+import se.plus.application.port.in.RouteCallUseCase.NotReached;
+import se.plus.application.port.in.RouteCallUseCase.ToVoicemail;
 import se.plus.application.port.in.RouteCallUseCase.FromTrunk;
 import se.plus.application.port.in.RouteCallUseCase.FromUser;
 import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
@@ -35,7 +41,13 @@ import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.OutcomeCode;
+import se.plus.domain.queue.Queue;
 import se.plus.domain.routing.CalledNumber;
+import se.plus.domain.routing.Diversion;
+import se.plus.domain.routing.DiversionCause;
+import se.plus.domain.user.ForwardTargetPolicy;
+import se.plus.domain.user.ForwardingKind;
+import se.plus.domain.user.Forwardings;
 import se.plus.domain.user.User;
 
 @ExtendWith(MockitoExtension.class)
@@ -74,6 +86,7 @@ class RouteCallServiceTest {
         lenient().when(users.findByNumber(BERITS_FIXED)).thenReturn(Optional.of(berit));
         lenient().when(users.findByNumber(BERITS_MOBILE)).thenReturn(Optional.of(berit));
         lenient().when(locations.bindingsOf(BERIT, NOW)).thenReturn(List.of(BERITS_DESK));
+        lenient().when(company.forwardTargets()).thenReturn(ForwardTargetPolicy.NONE);
     }
 
     private RingUser ringing(String dialled) {
@@ -176,5 +189,110 @@ class RouteCallServiceTest {
         var refused = assertInstanceOf(Refused.class,
                 routes.route(new CallRequest(new FromTrunk(Optional.empty(), true), "+46701112233")));
         assertEquals(OutcomeCode.UNKNOWN_NUMBER, refused.code(), "no transit through us from the trunk back to the trunk");
+    }
+
+    // ---- the rules at call time ----------------------------------------------------------------
+
+    private static final Extension CECILIA = Extension.of("1003");
+    private static final Binding CECILIAS_DESK = new Binding("sip:1003@10.0.0.3:5060", NOW.plusSeconds(300), "reg-3", 1,
+            1.0f, Dialect.TERMINAL, "desk", "10.0.0.3");
+
+    private void beritIs(User changed) {
+        berit = changed;
+        lenient().when(users.findByNumber(PhoneNumber.of("1002"))).thenReturn(Optional.of(berit));
+    }
+
+    private void ceciliaExists() {
+        User cecilia = User.create(CECILIA, "Cecilia Carlsson");
+        lenient().when(users.findByNumber(PhoneNumber.of("1003"))).thenReturn(Optional.of(cecilia));
+        lenient().when(locations.bindingsOf(CECILIA, NOW)).thenReturn(List.of(CECILIAS_DESK));
+    }
+
+    private CallRoute annaCallsBerit() {
+        return routes.route(new CallRequest(new FromUser(ANNA), "1002"));
+    }
+
+    @Test
+    void direktVidarekopplingRingsTheTargetWithTheDiversionAndTheTraceOfBothUsers() {
+        ceciliaExists();
+        beritIs(berit.withForwardings(Forwardings.NONE.with(ForwardingKind.UNCONDITIONAL, Optional.of(PhoneNumber.of("1003")))));
+
+        var ring = assertInstanceOf(RingUser.class, annaCallsBerit());
+
+        assertEquals(CECILIA, ring.callee().extension());
+        assertEquals(List.of(new Diversion(BERIT, BERITS_FIXED, DiversionCause.UNCONDITIONAL, PhoneNumber.of("1003"))),
+                ring.diversions());
+        assertEquals("unconditionalForwarding", ring.trace().get(0).rule());
+        assertEquals(Optional.of(BERIT), ring.trace().get(0).user());
+        assertEquals("ring", ring.trace().get(ring.trace().size() - 1).rule());
+    }
+
+    @Test
+    void fordrojdRingsBeritThenAfterHerDelayCecilia() {
+        ceciliaExists();
+        beritIs(berit.withForwardings(Forwardings.NONE.with(ForwardingKind.NO_ANSWER, Optional.of(PhoneNumber.of("1003"))))
+                .withNoAnswerDelaySeconds(15));
+
+        var ring = assertInstanceOf(RingUser.class, annaCallsBerit());
+
+        assertEquals(BERIT, ring.callee().extension());
+        assertEquals(Optional.of(Duration.ofSeconds(15)), ring.noAnswerAfter());
+        var then = assertInstanceOf(RingUser.class, ring.onNoAnswer());
+        assertEquals(CECILIA, then.callee().extension());
+        assertEquals(DiversionCause.NO_ANSWER, then.diversions().get(0).cause());
+    }
+
+    @Test
+    void withoutForwardingButWithVoicemailAnUnansweredCallGoesToVoicemailAfterTheDelayAndABusyOneAtOnce() {
+        beritIs(berit.withVoicemailEnabled(true));
+
+        var ring = assertInstanceOf(RingUser.class, annaCallsBerit());
+        assertEquals(Optional.of(Duration.ofSeconds(User.DEFAULT_NO_ANSWER_DELAY_SECONDS)), ring.noAnswerAfter());
+        assertEquals(DiversionCause.NO_ANSWER, assertInstanceOf(ToVoicemail.class, ring.onNoAnswer()).cause());
+        assertEquals(DiversionCause.BUSY, assertInstanceOf(ToVoicemail.class, ring.onBusy()).cause());
+
+        when(liveCalls.inCall(BERIT)).thenReturn(true);
+        beritIs(berit.setCallWaiting(false, NOW) instanceof se.plus.domain.outcome.Decision.Accepted<User> a ? a.after() : berit);
+        assertEquals(DiversionCause.BUSY, assertInstanceOf(ToVoicemail.class, annaCallsBerit()).cause(),
+                "in a call without call waiting: busy, so voicemail at once");
+    }
+
+    @Test
+    void withNeitherForwardingNorVoicemailItRingsUntilTheCallerGivesUpAndBusyIsBusy() {
+        var ring = assertInstanceOf(RingUser.class, annaCallsBerit());
+
+        assertEquals(Optional.empty(), ring.noAnswerAfter());
+        assertInstanceOf(NotReached.class, ring.onNoAnswer());
+        assertInstanceOf(Busy.class, ring.onBusy());
+    }
+
+    @Test
+    void forwardingToAPremiumRateNumberIsRefusedAtCallTimeToo() {
+        when(company.forwardTargets()).thenReturn(new ForwardTargetPolicy(ForwardTargetPolicy.SWEDISH_PREMIUM_RATE, true, "+46"));
+        beritIs(berit.withForwardings(Forwardings.NONE.with(ForwardingKind.UNCONDITIONAL, Optional.of(PhoneNumber.of("0900123456")))));
+
+        var refused = assertInstanceOf(Refused.class, annaCallsBerit());
+
+        assertEquals(OutcomeCode.NOT_ALLOWED, refused.code());
+    }
+
+    @Test
+    void aQueueWithNobodyLoggedInIsNotActive() {
+        when(queues.find(500)).thenReturn(Optional.of(Queue.create(500, "Växeln", Set.of(BERIT))));
+
+        var refused = assertInstanceOf(Refused.class, routes.route(new CallRequest(new FromUser(ANNA), "500")));
+
+        assertEquals(OutcomeCode.SERVICE_NOT_ACTIVE, refused.code());
+    }
+
+    @Test
+    void theDryRunAnswersWhatTheCallDoes() {
+        ceciliaExists();
+        beritIs(berit.withForwardings(Forwardings.NONE.with(ForwardingKind.BUSY, Optional.of(PhoneNumber.of("1003")))));
+        lenient().when(users.find(BERIT)).thenReturn(Optional.of(berit));
+        lenient().when(users.findByNumber(PhoneNumber.of("1001"))).thenReturn(Optional.of(anna));
+        var dryRun = new ExplainRouteService(users, locations, liveCalls, company, new UnitOfWork());
+
+        assertEquals(annaCallsBerit(), dryRun.explain(BERIT, Optional.of(PhoneNumber.of("1001")), NOW));
     }
 }

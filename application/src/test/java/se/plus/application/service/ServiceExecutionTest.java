@@ -68,6 +68,7 @@ class ServiceExecutionTest {
     void wire() {
         execution = new ServiceExecution(users, queues, audit, events, company, Clock.fixed(NOW, ZoneOffset.UTC),
                 new UnitOfWork());
+        org.mockito.Mockito.lenient().when(company.forwardTargets()).thenReturn(se.plus.domain.user.ForwardTargetPolicy.NONE);
     }
 
     @Test

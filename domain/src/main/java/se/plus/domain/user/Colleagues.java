@@ -20,6 +20,11 @@ public interface Colleagues {
         return false;
     }
 
+    /** The company's policy of forwarding targets; {@link ForwardTargetPolicy#NONE} bars nothing. */
+    default ForwardTargetPolicy forwardTargets() {
+        return ForwardTargetPolicy.NONE;
+    }
+
     /** No directory: loops through colleagues cannot be seen and no extension is judged unknown. */
     static Colleagues none() {
         return number -> Optional.empty();

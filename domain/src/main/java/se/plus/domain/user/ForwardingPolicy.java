@@ -65,5 +65,10 @@ public interface ForwardingPolicy {
         return Optional.empty();
     };
 
-    List<ForwardingPolicy> ALL = List.of(cannotForwardToSelf, targetExtensionMustExist, cannotForwardIntoALoop);
+    /** The company bars some targets (premium rate by default, abroad optionally). */
+    ForwardingPolicy targetAllowedByCompany = (user, kind, target, colleagues, now) ->
+            colleagues.forwardTargets().refusal(target).map(why -> new Refusal(OutcomeCode.NOT_ALLOWED, why));
+
+    List<ForwardingPolicy> ALL = List.of(cannotForwardToSelf, targetExtensionMustExist, targetAllowedByCompany,
+            cannotForwardIntoALoop);
 }

@@ -163,7 +163,30 @@ class UserTest {
         @Test
         void policiesAreListedInOrder() {
             assertEquals(List.of(ForwardingPolicy.cannotForwardToSelf, ForwardingPolicy.targetExtensionMustExist,
-                    ForwardingPolicy.cannotForwardIntoALoop), ForwardingPolicy.ALL);
+                    ForwardingPolicy.targetAllowedByCompany, ForwardingPolicy.cannotForwardIntoALoop), ForwardingPolicy.ALL);
+        }
+
+        @Test
+        @DisplayName("[decided] *21*0900123456# — the company bars premium-rate targets (0900, 0939, 0944) by default")
+        void premiumRateTargetsAreBarredByTheCompany() {
+            Colleagues company = new Colleagues() {
+                @Override
+                public Optional<User> findByNumber(PhoneNumber number) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public ForwardTargetPolicy forwardTargets() {
+                    return new ForwardTargetPolicy(ForwardTargetPolicy.SWEDISH_PREMIUM_RATE, false, "+46");
+                }
+            };
+            var premium = anna().forward(ForwardingKind.UNCONDITIONAL, PhoneNumber.of("0900123456"), company, NOW);
+            var abroad = anna().forward(ForwardingKind.UNCONDITIONAL, PhoneNumber.of("+4712345678"), company, NOW);
+            var mobile = anna().forward(ForwardingKind.UNCONDITIONAL, PhoneNumber.of("0701234567"), company, NOW);
+
+            assertEquals(OutcomeCode.NOT_ALLOWED, ((Decision.Rejected<User>) premium).refusal().code());
+            assertEquals(OutcomeCode.NOT_ALLOWED, ((Decision.Rejected<User>) abroad).refusal().code());
+            assertTrue(mobile instanceof Decision.Accepted<User>);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package se.plus.application.port.out;
 
 import java.time.ZoneId;
+import se.plus.domain.user.ForwardTargetPolicy;
 
 /** Settings of the one company PBX this deployment serves. */
 public interface CompanySettings {
@@ -13,4 +14,7 @@ public interface CompanySettings {
 
     /** A trunk (SIP gateway to the public network) is configured: calls to outside numbers are possible. */
     boolean trunkAvailable();
+
+    /** The numbers nobody may forward calls to. */
+    ForwardTargetPolicy forwardTargets();
 }
