@@ -19,6 +19,12 @@
 #   RATES="100 200" DURATION=20 HOLD=2 benchmarks/sip/b2bua-call-load.sh
 #   OVERLOAD=2000 benchmarks/sip/b2bua-call-load.sh        # offer 2000 calls/s for 30 s: 503s, then OPTIONS
 #   SKIP_PLUS=yes RATES="50 100" DURATION=5 benchmarks/sip/b2bua-call-load.sh   # only the ceiling, no server
+#   FORWARDED=yes CEILING=no benchmarks/sip/b2bua-call-load.sh   # at each rate basic calls, then forwarded ones
+#
+# FORWARDED=yes adds, per pair, a third user whose unconditional forwarding (set over REST) points at the
+# callee: at each rate the basic step is followed by a "forwarded" step whose callers dial that user, so
+# every call is routed through one diversion (History-Info, a second user's rules) to the same UAS. The
+# climb goes on while either holds; the summary gives both highest rates held and their ratio.
 #
 # Settings (environment): SIP (127.0.0.1:5060), HTTP (http://127.0.0.1:8080), ADMIN_USER / ADMIN_PASSWORD
 # (the first administrator, to create the test users), USERS (200 pairs; at rate R each pair has about
@@ -48,6 +54,7 @@ TRANSPORT=${TRANSPORT:-u1}
 P99_LIMIT_MS=${P99_LIMIT_MS:-}
 REG_RATE=${REG_RATE:-100}
 UNREGISTER=${UNREGISTER:-yes}
+FORWARDED=${FORWARDED:-no}
 sip_host=${SIP%:*}
 LOCAL_IP=${LOCAL_IP:-$( (ip -4 route get "$sip_host" 2>/dev/null || true) | sed -n 's/.* src \([0-9.]*\).*/\1/p' | head -1)}
 LOCAL_IP=${LOCAL_IP:-127.0.0.1}
@@ -145,11 +152,11 @@ PY
 # Prints "name rate calls answered rejected503 failed retrans p50_180 p99_180 p50_200 p99_200 uas_in uas_failed late407"
 # (late407: a 407 the server's transaction resent because our ACK reached it late; acknowledged again, the call goes on).
 step() {
-  local name=$1 rate=$2 target=$3 port=$4
+  local name=$1 rate=$2 target=$3 port=$4 callers=${5:-$WORK/callers.csv}
   local dir="$WORK/$name-$rate"; mkdir -p "$dir"
   local total=$((rate * DURATION))
   start_uas "$dir/uas" "$port"
-  (cd "$dir" || exit 1; timeout $((DURATION + HOLD_CEIL + 120)) sipp "$target" -sf "$SCENARIOS/caller-uac.xml" -inf "$WORK/callers.csv" \
+  (cd "$dir" || exit 1; timeout $((DURATION + HOLD_CEIL + 120)) sipp "$target" -sf "$SCENARIOS/caller-uac.xml" -inf "$callers" \
       -t "$TRANSPORT" -i "$LOCAL_IP" -d "$HOLD_MS" -aa \
       -r "$rate" -m "$total" -l $((2 * rate * (HOLD_CEIL + 1) + 100)) \
       -timeout $((DURATION + HOLD_CEIL + 60))s -recv_timeout 10000 -max_socket 5000 -buff_size 4194304 \
@@ -199,6 +206,7 @@ held() {
 # --- Users (fresh extensions each run) -------------------------------------------------------------
 echo "SEQUENTIAL" > "$WORK/callers.csv"
 echo "SEQUENTIAL" > "$WORK/callees.csv"
+echo "SEQUENTIAL" > "$WORK/callers-forwarded.csv"
 if [ "$SKIP_PLUS" != yes ]; then
   ext=$(( (RANDOM % 800 + 100) * 1000 ))
   # create_user: the next free extension with a fresh SIP password; sets new_ext and new_pw.
@@ -218,6 +226,13 @@ if [ "$SKIP_PLUS" != yes ]; then
     create_user; callee=$new_ext; callee_pw=$new_pw
     printf '%s;[authentication username=%s password=%s];%s;\n' "$caller" "$caller" "$caller_pw" "$callee" >> "$WORK/callers.csv"
     printf '%s;[authentication username=%s password=%s];\n' "$callee" "$callee" "$callee_pw" >> "$WORK/callees.csv"
+    if [ "$FORWARDED" = yes ]; then
+      create_user; forwarder=$new_ext
+      code=$(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+        -X PUT -d "{\"target\":\"$callee\"}" "$HTTP/api/users/$forwarder/forwarding/unconditional" || true)
+      [ "$code" = 200 ] || { echo "forwarding $forwarder -> $callee: HTTP $code" >&2; exit 1; }
+      printf '%s;[authentication username=%s password=%s];%s;\n' "$caller" "$caller" "$caller_pw" "$forwarder" >> "$WORK/callers-forwarded.csv"
+    fi
   done
   echo "# $USERS caller/callee pairs created ($(sed -n 2p "$WORK/callers.csv" | cut -d';' -f1) ... $ext)"
 
@@ -242,16 +257,34 @@ fi
 
 # --- Climb ---------------------------------------------------------------------------------------------
 held_plus=""
+held_fwd=""
 if [ "$SKIP_PLUS" != yes ]; then
   echo "$HEADER, then OPTIONS after the step"
+  basic_on=yes; fwd_on=$FORWARDED
   for rate in $RATES; do
-    line=$(step plus "$rate" "$SIP" "$UAS_PORT")
-    opt=$(options)
-    echo "$line $opt"
-    read -r _ r _ _ _ _ _ _ _ _ p99 _ <<<"$line"
-    if held "$line" && [ "$opt" != no_answer ]; then held_plus="$r $p99"; else break; fi
+    if [ "$basic_on" = yes ]; then
+      line=$(step plus "$rate" "$SIP" "$UAS_PORT")
+      opt=$(options)
+      echo "$line $opt"
+      read -r _ r _ _ _ _ _ _ _ _ p99 _ <<<"$line"
+      if held "$line" && [ "$opt" != no_answer ]; then held_plus="$r $p99"; else basic_on=no; fi
+    fi
+    if [ "$fwd_on" = yes ]; then
+      line=$(step forwarded "$rate" "$SIP" "$UAS_PORT" "$WORK/callers-forwarded.csv")
+      opt=$(options)
+      echo "$line $opt"
+      read -r _ r _ _ _ _ _ _ _ _ p99 _ <<<"$line"
+      if held "$line" && [ "$opt" != no_answer ]; then held_fwd="$r $p99"; else fwd_on=no; fi
+    fi
+    [ "$basic_on" = yes ] || [ "$fwd_on" = yes ] || break
   done
   echo "# B2BUA held: ${held_plus:-none} (rate/s, INVITE->200 p99 ms; every call answered, none failed, OPTIONS answered${P99_LIMIT_MS:+, p99 < $P99_LIMIT_MS ms}; $DURATION s)"
+  if [ "$FORWARDED" = yes ]; then
+    echo "# forwarded calls held: ${held_fwd:-none} (rate/s, INVITE->200 p99 ms)"
+    if [ -n "$held_plus" ] && [ -n "$held_fwd" ]; then
+      python3 -c "print('# ratio forwarded/basic: %.2f' % (${held_fwd%% *} / ${held_plus%% *}))"
+    fi
+  fi
 fi
 
 if [ "$CEILING" = yes ]; then

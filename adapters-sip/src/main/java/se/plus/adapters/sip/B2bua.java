@@ -88,6 +88,8 @@ final class B2bua {
     private final LiveCalls liveCalls;
     private final MediaRelay relay;
     private final BuiltInVoicemail voicemail;
+    /** Plays the error tone before a refusal, as for a refused feature code. */
+    private final FeatureCodeInvites refusals;
     private final CallSettings settings;
     /** Where media sessions are closed: closing waits for the relay thread, which no SIP thread may do. */
     private final java.util.concurrent.Executor background;
@@ -109,9 +111,10 @@ final class B2bua {
     }
 
     B2bua(SipContext sip, RouteCallUseCase routes, RecordCallUseCase recorder, LiveCalls liveCalls, MediaRelay relay,
-          BuiltInVoicemail voicemail, CallSettings settings, java.util.concurrent.Executor background,
-          ScheduledExecutorService timers) {
+          BuiltInVoicemail voicemail, FeatureCodeInvites refusals, CallSettings settings,
+          java.util.concurrent.Executor background, ScheduledExecutorService timers) {
         this.voicemail = voicemail;
+        this.refusals = refusals;
         this.recorder = recorder;
         this.background = background;
         this.timers = timers;
@@ -157,7 +160,12 @@ final class B2bua {
         if (route instanceof Refused || route instanceof Busy || route instanceof NotReached) {
             // Decided before anything rang: no call to hold, the caller gets the answer at once.
             Response refusal = finalResponse(request, route, Response.TEMPORARILY_UNAVAILABLE);
-            sip.reply(invite, refusal);
+            if (route instanceof Busy) {
+                sip.reply(invite, refusal);
+            } else {
+                // Contract: barred, nobody in the queue, not allowed — a tone in early media, then the answer.
+                refusals.refuseWithTone(invite, refusal, sip);
+            }
             if (!(route instanceof Refused refused) || refused.code() != se.plus.domain.outcome.OutcomeCode.INVALID_CODE) {
                 recordLater(CallRecording.refusedAtOnce(origin, dialled, route, refusal.getStatusCode()));
             }

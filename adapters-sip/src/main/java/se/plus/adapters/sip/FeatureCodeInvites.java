@@ -138,6 +138,27 @@ final class FeatureCodeInvites {
         Request request = call.invite().getRequest();
         Response last = sip.response(request, RefusalResponse.status(refused.code()),
                 RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(), refused.message()));
+        refuseAfterTone(call, last, sip);
+    }
+
+    /**
+     * A call the B2BUA refuses before anything rang (barred, nobody in the queue): the error tone in
+     * early media where the caller offered SDP, then {@code last}; a CANCEL meanwhile ends it as for a code.
+     */
+    void refuseWithTone(ServerTransaction transaction, Response last, SipContext sip) {
+        byte[] body = transaction.getRequest().getRawContent();
+        Optional<Sdp.AudioOffer> offer = Sdp.audioOf(body == null ? null : new String(body, StandardCharsets.UTF_8))
+                .filter(Sdp.AudioOffer::acceptsPcmu);
+        var call = new FeatureCall(transaction, UUID.randomUUID().toString().substring(0, 12), offer);
+        String branch = InviteProcessor.branchOf(transaction.getRequest());
+        if (branch != null) {
+            pending.put(branch, call);
+        }
+        refuseAfterTone(call, last, sip);
+    }
+
+    private void refuseAfterTone(FeatureCall call, Response last, SipContext sip) {
+        Request request = call.invite().getRequest();
         Optional<Sdp.AudioOffer> media = call.offer().filter(Sdp.AudioOffer::receivesMedia);
         if (media.isEmpty()) {
             finish(call, last);

@@ -156,7 +156,6 @@ public class SipServer {
                 settings.voicemailUri().isPresent() ? Optional.of((SipURI) addresses.createURI(settings.voicemailUri().get()))
                         : Optional.empty(),
                 settings.trunkAddresses(), settings.ringTimeout(), settings.mediaTimeout(), settings.maxDuration());
-        b2bua = new B2bua(sip, routes, recorder, liveCalls, media, voicemail, callSettings, workers, workers.clock());
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
         var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
         var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures, credentials::find);
@@ -174,6 +173,7 @@ public class SipServer {
         messageWaiting.attach(subscriptions);
         var featureCodes = new FeatureCodeInvites(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
+        b2bua = new B2bua(sip, routes, recorder, liveCalls, media, voicemail, featureCodes, callSettings, workers, workers.clock());
         workers.clock().scheduleWithFixedDelay(this::sweepCalls, 1, 1, TimeUnit.SECONDS);
         return new MethodProcessor[] {
             new OptionsProcessor(),
