@@ -199,6 +199,40 @@ class CallRoutingIT {
     }
 
     @Test
+    @DisplayName("Aktivera en profil: lunchprofilen vidarekopplar till en kollega, och förbikoppling når ändå fram")
+    void aForwardingProfileDivertsAndBypassGetsPastItAndPastBarring() throws Exception {
+        SipUser anna = TestUsers.create("Anna Profil");
+        SipUser berit = TestUsers.create("Berit Profil");
+        SipUser cecilia = TestUsers.create("Cecilia Profil");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        TestPhone beritsPhone = registered(berit, Answer.RING_THEN_OK);
+        TestPhone ceciliasPhone = registered(cecilia, Answer.RING_THEN_OK);
+        rest("PUT", "/api/users/" + berit.extension() + "/profiles/2",
+                "{\"name\":\"Lunch\",\"handling\":\"FORWARD\",\"target\":\"" + cecilia.extension() + "\"}");
+        rest("PUT", "/api/users/" + berit.extension() + "/active-profile", "{\"number\":2}");
+
+        OutgoingCall toLunch = annasPhone.call(berit.extension(), true);
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertNotNull(atCecilia, "the profile forwards to Cecilia");
+        assertTrue(toLunch.awaitAnswered(WAIT), toLunch.statuses().toString());
+        assertTrue(header(atCecilia.invite(), "History-Info").contains("cause=302"));
+        assertNull(beritsPhone.nextIncomingCall(SHORT));
+        assertEquals(200, toLunch.hangUp());
+
+        OutgoingCall bypassing = annasPhone.call("*60*" + berit.extension() + "%23", true);
+        assertTrue(bypassing.awaitAnswered(WAIT), bypassing.statuses().toString());
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT), "*60* rings Berit past her profile");
+        assertEquals(200, bypassing.hangUp());
+
+        rest("PUT", "/api/users/" + berit.extension() + "/profiles/3", "{\"name\":\"Semester\",\"handling\":\"BARRED\"}");
+        rest("PUT", "/api/users/" + berit.extension() + "/active-profile", "{\"number\":3}");
+        OutgoingCall pastBarring = annasPhone.call("*60*" + berit.extension() + "%23", true);
+        assertTrue(pastBarring.awaitAnswered(WAIT), "*60* rings Berit past barring too: " + pastBarring.statuses());
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT));
+        assertEquals(200, pastBarring.hangUp());
+    }
+
+    @Test
     @DisplayName("Förbikoppla: ring förbi vidarekopplingen på en kollega och kom ändå fram")
     void bypassRingsTheColleaguePastTheirForwarding() throws Exception {
         SipUser anna = TestUsers.create("Anna Förbi");
@@ -374,6 +408,31 @@ class CallRoutingIT {
         assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
         assertTrue(atBerit.awaitCancel(WAIT), "the other member's phone stops ringing");
         assertNull(davidsPhone.nextIncomingCall(SHORT), "not logged in, and no forwarding of a member applies");
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    @DisplayName("Direkt till ett externt nummer: samtalet går ut genom trunken med Diversion och History-Info")
+    void forwardingToAnOutsideNumberLeavesThroughTheTrunkWithDiversion() throws Exception {
+        SipUser anna = TestUsers.create("Anna Trunk");
+        SipUser berit = TestUsers.create("Berit Trunk", ",\"fixedNumber\":\"08" + (6_000_000 + (int) (Math.random() * 999_999)) + "\"");
+        TestPhone annasPhone = registered(anna, Answer.RING_ONLY);
+        registered(berit, Answer.RING_THEN_OK);
+        var trunk = new TestPhone("trunk", "none", PlusServer.sipPort(), "udp", "127.0.0.2", PlusServer.trunkPort());
+        phones.add(trunk);
+        trunk.answerWith(Answer.OK_IMMEDIATELY, null);
+        rest("PUT", "/api/users/" + berit.extension() + "/forwarding/unconditional", "{\"target\":\"0701234567\"}");
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall outside = trunk.nextIncomingCall(WAIT);
+
+        assertNotNull(outside, "the call left through the trunk");
+        assertTrue(call.awaitAnswered(WAIT), call.statuses().toString());
+        assertTrue(outside.invite().getRequestURI().toString().contains("+46701234567"), outside.invite().getRequestURI().toString());
+        String diversion = header(outside.invite(), "Diversion");
+        assertNotNull(diversion, "Diversion towards the trunk");
+        assertTrue(diversion.contains("reason=unconditional") && diversion.contains("+468"), diversion);
+        assertTrue(header(outside.invite(), "History-Info").contains("+46701234567"), header(outside.invite(), "History-Info"));
         assertEquals(200, call.hangUp());
     }
 
