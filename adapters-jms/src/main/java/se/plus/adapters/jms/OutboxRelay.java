@@ -58,10 +58,14 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         running = false;
         signal.committed();
-        thread.join(Duration.ofSeconds(10).toMillis());
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException notWaiting) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void relay() {

@@ -198,7 +198,7 @@ class JmsCrashIT {
                         services.getJsonObject("forwarding").getJsonObject("unconditional").getString("target"),
                         "the state of " + ext + " is the one of its last audit record");
             }
-            // No row left locked: every user takes one more change at once (H2 and PostgreSQL give up waiting for a lock within seconds).
+            // No row left locked: every user takes one more change (a locked row would hold it past the REST call's 30 s).
             for (String ext : extensions) {
                 server.admin("PUT", "/api/users/" + ext + "/forwarding/busy", "{\"target\":\"0701234567\"}");
             }
