@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
 import java.util.UUID;
 import se.plus.application.port.in.EntryPoint;
 import se.plus.application.port.out.Outbox;
@@ -16,6 +17,7 @@ import se.plus.domain.event.DomainEvent;
  * Publishes each state change to {@code plus.events} through the outbox: the event's JSON is written in
  * the transaction of the change (so it exists if and only if the change committed), and the
  * {@link OutboxRelay} sends it after the commit, which wakes it. No two-phase commit with the broker.
+ * Called outside a transaction, the event is written in one of its own.
  */
 @ApplicationScoped
 class JmsServiceEvents implements ServiceEvents {
@@ -33,6 +35,7 @@ class JmsServiceEvents implements ServiceEvents {
     TransactionSynchronizationRegistry transactions;
 
     @Override
+    @Transactional
     public void publish(DomainEvent event, EntryPoint source) {
         outbox.append(new Outbox.Entry(UUID.randomUUID().toString(), event.extension().digits(), event.type(),
                 source.name(), EventJson.of(event, source)));
