@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -23,10 +24,12 @@ import se.plus.application.port.out.Outbox.Pending;
  * {@code id} and {@code sequence}, which is how a subscriber recognises it.
  *
  * <p>Woken by each commit that wrote events ({@link OutboxSignal}); it also looks every second, which
- * is what catches up after a start (events written before a crash) and after a broker failure.
+ * is what catches up after a start (events written before a crash) and after a broker failure. Starts
+ * after the schema is migrated (the outbox table may be new).
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseMigrations")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class OutboxRelay {
 
@@ -81,7 +84,7 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException failure) {
-                // At deployment the schema may not be migrated yet; a broker or database outage heals later.
+                // A broker or database outage: the events wait in the outbox.
                 if (++failures == 1 || failures % 60 == 0) {
                     LOG.log(Level.WARNING, "events could not be sent (" + failures + " attempts); trying again", failure);
                 }
