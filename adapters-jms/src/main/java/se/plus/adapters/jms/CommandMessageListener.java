@@ -1,9 +1,9 @@
 package se.plus.adapters.jms;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
-import jakarta.ejb.MessageDrivenContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -16,32 +16,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Consumes {@code plus.commands} and answers on the request's reply-to, correlated by the request's
  * correlation id (or its message id when it has none), as contract.md says.
  *
- * <p>Everything of one delivery is one container transaction: the idempotency mark, the state change,
- * its audit record, its event, the reply and the acknowledgement commit together or not at all. Bad
- * input is answered (and copied to the dead-letter queue) and acknowledged. A technical failure rolls
- * the delivery back: the broker redelivers it after a delay, other messages go on meanwhile, and after
- * the configured attempts it moves it to {@code plus.dead-letter}; the last attempt still sends the
- * client an error reply, in a transaction of its own.
+ * <p>No transaction spans the broker and the database. A delivery is: the command, its idempotency
+ * mark, its audit record, its events (in the outbox) and its reply committed in one local database
+ * transaction ({@link CommandTranslator}); then the reply sent; then, when this method returns, the
+ * message acknowledged. A crash before the acknowledgement redelivers the message, which finds its mark
+ * and is answered again with the stored reply, changing nothing. Bad input is answered (and copied to
+ * the dead-letter queue) and acknowledged. A technical failure throws: the broker redelivers the message
+ * after a delay, other messages go on meanwhile, and after the configured attempts it moves it to
+ * {@code plus.dead-letter}; the last attempt sends the client an error reply first.
  */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/plus.commands"),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CommandMessageListener implements MessageListener {
 
     private static final Logger LOG = Logger.getLogger(CommandMessageListener.class.getName());
-
-    @Resource
-    MessageDrivenContext context;
 
     @Inject
     CommandTranslator translator;
 
     @Inject
     ReplySender replies;
-
-    @Inject
-    LastAttemptReplies lastAttempt;
 
     /** The same setting the server's address-setting of plus.commands is configured from (configure.cli). */
     @Inject
@@ -54,31 +51,34 @@ public class CommandMessageListener implements MessageListener {
         try {
             delivery = Delivery.of(message);
         } catch (JMSException unreadable) {
-            LOG.log(Level.WARNING, "a command message could not be read; it is delivered again", unreadable);
-            context.setRollbackOnly();
-            return;
+            throw new IllegalStateException("a command message could not be read; it is delivered again", unreadable);
         }
+        Reply reply;
         try {
-            Reply reply = translator.handle(delivery.body(), delivery.messageId(), delivery.user());
-            if (reply.deadLetter()) {
-                LOG.info(() -> "command " + delivery.messageId() + " is no command, answered and dead-lettered: " + reply.json());
-                replies.deadLetter(delivery, reply);
-            }
-            replies.answer(delivery, reply);
+            reply = translator.handle(delivery.body(), delivery.messageId(), delivery.user());
         } catch (RuntimeException failure) {
-            context.setRollbackOnly();
             boolean last = delivery.attempt() >= maxDeliveryAttempts;
             LOG.log(Level.WARNING, "command " + delivery.messageId() + " failed at delivery " + delivery.attempt() + " of "
                     + maxDeliveryAttempts + (last ? "; it goes to plus.dead-letter" : "; it is delivered again"), failure);
             if (last) {
-                try {
-                    lastAttempt.answer(delivery, ReplyJson.error("TECHNICAL", "the command failed " + delivery.attempt()
-                            + " times and was not applied; it is kept in plus.dead-letter ("
-                            + failure.getClass().getSimpleName() + ")"));
-                } catch (RuntimeException unanswered) {
-                    LOG.log(Level.WARNING, "could not send the error reply of command " + delivery.messageId(), unanswered);
-                }
+                answerLastAttempt(delivery, failure);
             }
+            throw failure;
+        }
+        if (reply.deadLetter()) {
+            LOG.info(() -> "command " + delivery.messageId() + " is no command, answered and dead-lettered: " + reply.json());
+            replies.deadLetter(delivery, reply);
+        }
+        replies.answer(delivery, reply);
+    }
+
+    private void answerLastAttempt(Delivery delivery, RuntimeException failure) {
+        try {
+            replies.answer(delivery, ReplyJson.error("TECHNICAL", "the command failed " + delivery.attempt()
+                    + " times and was not applied; it is kept in plus.dead-letter ("
+                    + failure.getClass().getSimpleName() + ")"));
+        } catch (RuntimeException unanswered) {
+            LOG.log(Level.WARNING, "could not send the error reply of command " + delivery.messageId(), unanswered);
         }
     }
 }

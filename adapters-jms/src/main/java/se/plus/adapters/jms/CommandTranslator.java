@@ -2,6 +2,7 @@ package se.plus.adapters.jms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
 import se.plus.adapters.jms.JmsCommand.ActivateProfile;
 import se.plus.adapters.jms.JmsCommand.CallWaiting;
@@ -25,6 +26,7 @@ import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.ExecuteServiceCommandUseCase;
 import se.plus.application.port.in.QueueLoginUseCase;
 import se.plus.application.port.in.ReadServicesUseCase;
+import se.plus.application.port.out.ProcessedMessages.StoredReply;
 import se.plus.domain.number.Extension;
 import se.plus.domain.outcome.Message;
 import se.plus.domain.outcome.Outcome;
@@ -32,8 +34,9 @@ import se.plus.domain.outcome.Outcome;
 /**
  * Turns one command message into a call of the application and its outcome into the reply. Only
  * translates: read the JSON, check whom the JMS user may act for, let the application admit the
- * message (user exists, not processed before), call the use case, write the answer. Runs inside the
- * delivery's transaction; bad input is answered, never thrown, so that it does not roll back.
+ * message (user exists, not processed before), call the use case, write the answer and keep it with the
+ * message's mark. All in one local database transaction, committed before the listener sends the reply
+ * and the broker's acknowledgement; bad input is answered, never thrown, so that it does not roll back.
  */
 @ApplicationScoped
 class CommandTranslator {
@@ -64,6 +67,7 @@ class CommandTranslator {
      * @param messageId the broker's id of the message: the key of idempotency
      * @param user      the JMS user the message names ({@code JMSXUserID}), if any
      */
+    @Transactional
     Reply handle(String body, String messageId, Optional<String> user) {
         JmsCommand command;
         try {
@@ -85,8 +89,15 @@ class CommandTranslator {
             return ReplyJson.error("NOT_FOUND", "no user has extension " + extension);
         }
         if (admitted instanceof AlreadyProcessed already) {
-            return ReplyJson.alreadyProcessed(messageId, already.processedAt(), services.read(extension));
+            return ReplyJson.alreadyProcessed(messageId, already.processedAt(), already.reply(), services.read(extension));
         }
+        Reply reply = answer(command, user);
+        admission.answered(messageId, new StoredReply(reply.outcome(), reply.json()));
+        return reply;
+    }
+
+    private Reply answer(JmsCommand command, Optional<String> user) {
+        Extension extension = command.extension();
         if (command instanceof GetServices) {
             return ReplyJson.done("SERVICES", "QUERY", SERVICES_READ, services.read(extension));
         }

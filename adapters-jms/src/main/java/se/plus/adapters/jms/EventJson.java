@@ -26,6 +26,15 @@ final class EventJson {
     private EventJson() {
     }
 
+    /**
+     * The text sent: the stored event with its {@code id} and its {@code sequence} in its extension's
+     * events first, given by the outbox (README, "Events").
+     */
+    static String numbered(String stored, String id, long sequence) {
+        return "{\"id\":\"" + id + "\",\"sequence\":" + sequence + "," + stored.substring(1);
+    }
+
+    /** The event as stored in the outbox: everything but its id and sequence. */
     static String of(DomainEvent event, EntryPoint source) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", event.type())

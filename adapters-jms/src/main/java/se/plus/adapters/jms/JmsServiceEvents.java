@@ -3,32 +3,56 @@ package se.plus.adapters.jms;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Topic;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
 import se.plus.application.port.in.EntryPoint;
+import se.plus.application.port.out.Outbox;
 import se.plus.application.port.out.ServiceEvents;
 import se.plus.domain.event.DomainEvent;
 
 /**
- * Publishes each state change to {@code plus.events} through the server's XA pooled connection factory
- * (the default of an injected JMSContext), so the message is part of the transaction of the change:
- * rolled back with it, sent only when it commits.
+ * Publishes each state change to {@code plus.events} through the outbox: the event's JSON is written in
+ * the transaction of the change (so it exists if and only if the change committed), and the
+ * {@link OutboxRelay} sends it after the commit, which wakes it. No two-phase commit with the broker.
+ * Called outside a transaction, the event is written in one of its own.
  */
 @ApplicationScoped
 class JmsServiceEvents implements ServiceEvents {
 
-    @Inject
-    JMSContext jms;
+    /** Marks a transaction whose commit already wakes the relay. */
+    private static final Object WAKES_RELAY = new Object();
 
-    @Resource(lookup = "java:/jms/topic/plus.events")
-    Topic events;
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxSignal signal;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Override
+    @Transactional
     public void publish(DomainEvent event, EntryPoint source) {
-        JMSProducer producer = jms.createProducer().setProperty("type", event.type())
-                .setProperty("extension", event.extension().digits())
-                .setProperty("source", source.name());
-        producer.send(events, EventJson.of(event, source));
+        outbox.append(new Outbox.Entry(UUID.randomUUID().toString(), event.extension().digits(), event.type(),
+                source.name(), EventJson.of(event, source)));
+        if (transactions.getResource(WAKES_RELAY) == null) {
+            transactions.putResource(WAKES_RELAY, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        signal.committed();
+                    }
+                }
+            });
+        }
     }
 }

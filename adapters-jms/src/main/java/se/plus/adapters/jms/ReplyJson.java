@@ -2,24 +2,20 @@ package se.plus.adapters.jms;
 
 import static se.plus.adapters.jms.JsonP.JSON;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
+import se.plus.application.json.ServiceStateJson;
 import se.plus.application.port.in.ReadServicesUseCase.Services;
-import se.plus.domain.number.PhoneNumber;
+import se.plus.application.port.out.ProcessedMessages.StoredReply;
 import se.plus.domain.outcome.Message;
 import se.plus.domain.outcome.Outcome;
-import se.plus.domain.queue.Queue;
-import se.plus.domain.user.Profile;
-import se.plus.domain.user.ProfileActivation;
-import se.plus.domain.user.User;
 
 /**
  * The reply JSON: the same as the REST dial answer (contract.md), so one client parses both. The one
- * place outcomes become replies. The service state is written field by field as REST writes it; the
- * code is repeated here rather than shared because adapters do not depend on each other.
+ * place outcomes become replies; the service state and the DONE answer come from the one writer REST
+ * uses too ({@link ServiceStateJson}).
  */
 final class ReplyJson {
 
@@ -36,14 +32,7 @@ final class ReplyJson {
     }
 
     static Reply done(String service, String action, Message message, Services state) {
-        return new Reply(JSON.createObjectBuilder()
-                .add("outcome", DONE)
-                .add("service", service)
-                .add("action", action)
-                .add("message", message.en())
-                .add("messageSv", message.sv())
-                .add("state", services(state))
-                .build().toString(), DONE, false);
+        return new Reply(ServiceStateJson.done(service, action, message, state).toString(), DONE, false);
     }
 
     static Reply refused(Outcome.Refused refused) {
@@ -56,15 +45,19 @@ final class ReplyJson {
                 .build().toString(), REFUSED, false);
     }
 
-    /** Processed before: nothing done again; the state as it is now. */
-    static Reply alreadyProcessed(String messageId, Instant processedAt, Services state) {
-        return new Reply(JSON.createObjectBuilder()
+    /**
+     * Processed before: nothing done again; the state as it is now, and the reply the first processing
+     * earned ({@code reply}), which a redelivery after a crash may never have sent.
+     */
+    static Reply alreadyProcessed(String messageId, Instant processedAt, Optional<StoredReply> first, Services state) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("outcome", ALREADY_PROCESSED)
                 .add("detail", "message " + messageId + " was processed at " + processedAt + "; nothing was done again")
                 .add("messageId", messageId)
                 .add("processedAt", processedAt.toString())
-                .add("state", services(state))
-                .build().toString(), ALREADY_PROCESSED, false);
+                .add("state", ServiceStateJson.of(state));
+        first.ifPresent(reply -> json.add("reply", JSON.createReader(new StringReader(reply.text())).readObject()));
+        return new Reply(json.build().toString(), ALREADY_PROCESSED, false);
     }
 
     /** A message that is no command: answered, and kept in the dead-letter queue. */
@@ -82,46 +75,5 @@ final class ReplyJson {
                 .add("code", code)
                 .add("detail", detail)
                 .build().toString(), ERROR, deadLetter);
-    }
-
-    static JsonObject services(Services services) {
-        User u = services.user();
-        JsonObjectBuilder forwarding = JSON.createObjectBuilder();
-        forwarding.add("unconditional", target(u.forwardings().unconditional(), Optional.empty()));
-        forwarding.add("noAnswer", target(u.forwardings().noAnswer(), Optional.of(u.noAnswerDelaySeconds())));
-        forwarding.add("busy", target(u.forwardings().busy(), Optional.empty()));
-        ProfileActivation active = u.effectiveActivation(services.at());
-        Profile profile = u.profiles().getOrAvailable(active.profileNumber());
-        JsonObjectBuilder activeProfile = JSON.createObjectBuilder()
-                .add("number", profile.number())
-                .add("name", profile.name())
-                .add("handling", profile.handling().name());
-        active.until().ifPresentOrElse(until -> activeProfile.add("until", until.toString()),
-                () -> activeProfile.addNull("until"));
-        JsonArrayBuilder queues = JSON.createArrayBuilder();
-        for (Queue queue : services.queues()) {
-            queues.add(JSON.createObjectBuilder()
-                    .add("number", queue.number())
-                    .add("name", queue.name())
-                    .add("loggedIn", queue.isLoggedIn(u.extension())));
-        }
-        return JSON.createObjectBuilder()
-                .add("extension", u.extension().digits())
-                .add("forwarding", forwarding)
-                .add("noAnswerDelaySeconds", u.noAnswerDelaySeconds())
-                .add("activeProfile", activeProfile)
-                .add("queues", queues)
-                .add("callWaiting", u.callWaiting())
-                .add("transferMode", u.transferMode().name())
-                .add("hideNumberOnExternalCalls", u.hideNumberOnExternalCalls())
-                .add("mobileFollowsFixed", u.mobileFollowsFixed())
-                .build();
-    }
-
-    private static JsonObjectBuilder target(Optional<PhoneNumber> target, Optional<Integer> delay) {
-        JsonObjectBuilder json = JSON.createObjectBuilder().add("active", target.isPresent());
-        target.ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
-        delay.ifPresent(d -> json.add("delaySeconds", d));
-        return json;
     }
 }

@@ -9,8 +9,9 @@ import jakarta.jms.Queue;
 import java.util.logging.Logger;
 
 /**
- * Sends replies and dead-letter copies through the injected (XA) JMS context: inside a delivery they
- * are part of its transaction, sent only if it commits.
+ * Sends replies and dead-letter copies through the injected JMS context, outside any transaction: the
+ * listener calls it after the command's database transaction committed and before the message is
+ * acknowledged, so a crash in between sends the reply again at the redelivery rather than never.
  */
 @ApplicationScoped
 class ReplySender {

@@ -1,6 +1,7 @@
 package se.plus.adapters.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -8,7 +9,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import jakarta.ejb.MessageDrivenContext;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Optional;
@@ -26,13 +26,9 @@ import org.mockito.quality.Strictness;
 class CommandMessageListenerTest {
 
     @Mock
-    MessageDrivenContext context;
-    @Mock
     CommandTranslator translator;
     @Mock
     ReplySender replies;
-    @Mock
-    LastAttemptReplies lastAttempt;
 
     private final Queue replyTo = mock(Queue.class);
     private CommandMessageListener listener;
@@ -40,10 +36,8 @@ class CommandMessageListenerTest {
     @BeforeEach
     void wire() {
         listener = new CommandMessageListener();
-        listener.context = context;
         listener.translator = translator;
         listener.replies = replies;
-        listener.lastAttempt = lastAttempt;
         listener.maxDeliveryAttempts = 5;
     }
 
@@ -60,7 +54,7 @@ class CommandMessageListenerTest {
     }
 
     @Test
-    void theReplyIsSentInTheDeliverysTransactionCorrelatedToTheRequest() throws Exception {
+    void theReplyIsSentAfterTheCommandCommittedCorrelatedToTheRequest() throws Exception {
         Reply done = new Reply("{\"outcome\":\"DONE\"}", "DONE", false);
         when(translator.handle("{}", "ID:1", Optional.of("crm"))).thenReturn(done);
 
@@ -70,11 +64,10 @@ class CommandMessageListenerTest {
         verify(replies).answer(sent.capture(), any());
         assertEquals("c-1", sent.getValue().correlationId());
         verify(replies, never()).deadLetter(any(), any());
-        verify(context, never()).setRollbackOnly();
     }
 
     @Test
-    void badInputIsAnsweredAndDeadLetteredAndTheDeliveryStillCommits() throws Exception {
+    void badInputIsAnsweredAndDeadLetteredAndTheMessageAcknowledged() throws Exception {
         Reply invalid = ReplyJson.invalid("not JSON");
         when(translator.handle(anyString(), anyString(), any())).thenReturn(invalid);
 
@@ -82,28 +75,25 @@ class CommandMessageListenerTest {
 
         verify(replies).deadLetter(any(), any());
         verify(replies).answer(any(), any());
-        verify(context, never()).setRollbackOnly();
     }
 
     @Test
-    void aTechnicalFailureRollsBackForRedeliveryWithoutAReplyBeforeTheLastAttempt() throws Exception {
+    void aTechnicalFailureIsThrownForRedeliveryWithoutAReplyBeforeTheLastAttempt() throws Exception {
         when(translator.handle(anyString(), anyString(), any())).thenThrow(new IllegalStateException("database down"));
+        TextMessage fourth = delivery(4);
 
-        listener.onMessage(delivery(4));
-
-        verify(context).setRollbackOnly();
-        verify(lastAttempt, never()).answer(any(), any());
+        assertThrows(IllegalStateException.class, () -> listener.onMessage(fourth));
+        verify(replies, never()).answer(any(), any());
     }
 
     @Test
-    void atTheLastAttemptTheClientIsToldInATransactionOfItsOwnWhileTheMessageGoesToTheDeadLetterQueue() throws Exception {
+    void atTheLastAttemptTheClientIsToldWhileTheMessageGoesToTheDeadLetterQueue() throws Exception {
         when(translator.handle(anyString(), anyString(), any())).thenThrow(new IllegalStateException("database down"));
+        TextMessage fifth = delivery(5);
 
-        listener.onMessage(delivery(5));
-
-        verify(context).setRollbackOnly();
+        assertThrows(IllegalStateException.class, () -> listener.onMessage(fifth));
         var reply = ArgumentCaptor.forClass(Reply.class);
-        verify(lastAttempt).answer(any(), reply.capture());
+        verify(replies).answer(any(), reply.capture());
         assertEquals("ERROR", reply.getValue().outcome());
         assertEquals(true, reply.getValue().json().contains("TECHNICAL"));
     }

@@ -26,6 +26,7 @@ import se.plus.application.port.in.Actor;
 import se.plus.application.port.in.AdmitMessageUseCase;
 import se.plus.application.port.in.AdmitMessageUseCase.Admitted;
 import se.plus.application.port.in.AdmitMessageUseCase.AlreadyProcessed;
+import se.plus.application.port.out.ProcessedMessages.StoredReply;
 import se.plus.application.port.in.AdmitMessageUseCase.UnknownExtension;
 import se.plus.application.port.in.ChangeForwardingUseCase;
 import se.plus.application.port.in.DialRequest;
@@ -105,6 +106,7 @@ class CommandTranslatorTest {
         assertEquals(new Actor("crm", EntryPoint.JMS), request.getValue().actor());
         assertEquals(Dialect.MOBILE, request.getValue().dialect());
         assertEquals("DONE", reply.outcome());
+        verify(admission).answered("ID:1", new StoredReply("DONE", reply.json()));
         assertFalse(reply.deadLetter());
         JsonObject body = json(reply);
         assertEquals("CALL_WAITING", body.getString("service"));
@@ -114,10 +116,11 @@ class CommandTranslatorTest {
     }
 
     @Test
-    void aMessageProcessedBeforeIsNotRunAgainAndTheReplySaysWhen() {
+    void aMessageProcessedBeforeIsNotRunAgainAndTheReplySaysWhenAndCarriesTheFirstReply() {
         allowed();
         Instant first = NOW.minusSeconds(60);
-        when(admission.admit("ID:1", ANNA)).thenReturn(new AlreadyProcessed(first));
+        when(admission.admit("ID:1", ANNA)).thenReturn(new AlreadyProcessed(first,
+                Optional.of(new StoredReply("DONE", "{\"outcome\":\"DONE\",\"service\":\"CALL_WAITING\"}"))));
         when(services.read(ANNA)).thenReturn(new Services(User.create(ANNA, "Anna"), List.of(), NOW));
 
         Reply reply = translator.handle(DIAL, "ID:1", Optional.of("crm"));
@@ -126,6 +129,7 @@ class CommandTranslatorTest {
         assertEquals("ALREADY_PROCESSED", reply.outcome());
         assertEquals(first.toString(), json(reply).getString("processedAt"));
         assertEquals("ID:1", json(reply).getString("messageId"));
+        assertEquals("CALL_WAITING", json(reply).getJsonObject("reply").getString("service"));
     }
 
     @Test

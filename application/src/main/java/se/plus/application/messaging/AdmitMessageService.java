@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import se.plus.application.port.in.AdmitMessageUseCase;
 import se.plus.application.port.out.ProcessedMessages;
+import se.plus.application.port.out.ProcessedMessages.Processed;
+import se.plus.application.port.out.ProcessedMessages.StoredReply;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.number.Extension;
@@ -29,19 +31,27 @@ class AdmitMessageService implements AdmitMessageUseCase {
 
     @Override
     public Admission admit(String messageId, Extension extension) {
-        // An unknown extension is answered, not thrown: an exception here would mark the delivery's
-        // transaction for rollback, and the error reply would be rolled back with it.
+        // An unknown extension is answered, not thrown: an exception here would mark the command's
+        // transaction for rollback, and the error reply would never be kept.
         return unitOfWork.inTransaction(() -> {
             if (users.find(extension).isEmpty()) {
                 return new UnknownExtension(extension);
             }
-            Optional<Instant> earlier = processed.processedAt(messageId);
+            Optional<Processed> earlier = processed.find(messageId);
             if (earlier.isPresent()) {
-                return new AlreadyProcessed(earlier.get());
+                return new AlreadyProcessed(earlier.get().at(), earlier.get().reply());
             }
             Instant now = clock.instant();
             processed.record(messageId, now);
             return new Admitted(now);
+        });
+    }
+
+    @Override
+    public void answered(String messageId, StoredReply reply) {
+        unitOfWork.inTransaction(() -> {
+            processed.keepReply(messageId, reply);
+            return null;
         });
     }
 }

@@ -65,7 +65,7 @@ class ExpireProfilesService implements ExpireProfilesUseCase {
 
     private boolean expire(Extension extension) {
         Instant now = clock.instant();
-        Optional<User> user = users.find(extension);
+        Optional<User> user = users.findForChange(extension);
         Optional<ProfileExpiry> expiry = user.flatMap(u -> u.expireProfile(now));
         if (expiry.isEmpty()) {
             return false;

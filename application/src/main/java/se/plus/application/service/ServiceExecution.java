@@ -70,7 +70,24 @@ public class ServiceExecution {
 
     /** {@link #execute}, with {@code then} applied to the outcome in the same transaction. */
     public <T> T execute(Extension extension, ServiceCommand command, Actor actor, Function<Outcome, T> then) {
-        return UnitOfWork.retryingOnConflict(unitOfWork, () -> then.apply(once(extension, command, actor)));
+        return apply(extension, actor, command.service() + " " + command.action(), queueNumber(command),
+                (user, queue, now) -> new PlusServices(colleagues()).execute(command, user, queue, now, company.zone()), then);
+    }
+
+    /**
+     * A change of the user's service state by an explicit operation (REST, JMS) rather than a code:
+     * {@code verb} is the domain's rule for it; the storing is the same as for a code.
+     */
+    public Outcome change(Extension extension, Actor actor, String service, String action,
+                          BiFunction<User, Instant, Decision<User>> verb) {
+        return apply(extension, actor, service + " " + action, Optional.empty(), (user, queue, now) -> {
+            Decision<User> decision = verb.apply(user, now);
+            if (decision instanceof Decision.Rejected<User> rejected) {
+                return rejected.refusal().toOutcome();
+            }
+            Decision.Accepted<User> accepted = (Decision.Accepted<User>) decision;
+            return new Outcome.Done(service, action, accepted.after(), Optional.empty(), accepted.events(), CHANGED);
+        }, Function.identity());
     }
 
     /**
@@ -84,28 +101,6 @@ public class ServiceExecution {
         return Optional.empty();
     }
 
-    /**
-     * A change of the user's service state by an explicit operation (REST, JMS) rather than a code:
-     * {@code verb} is the domain's rule for it; the storing is the same as for a code.
-     */
-    public Outcome change(Extension extension, Actor actor, String service, String action,
-                          BiFunction<User, Instant, Decision<User>> verb) {
-        return UnitOfWork.retryingOnConflict(unitOfWork, () -> {
-            Instant now = clock.instant();
-            User user = users.find(extension).orElseThrow(() -> new NoSuchUserException(extension));
-            Decision<User> decision = verb.apply(user, now);
-            if (decision instanceof Decision.Rejected) {
-                return ((Decision.Rejected<User>) decision).refusal().toOutcome();
-            }
-            Decision.Accepted<User> accepted = (Decision.Accepted<User>) decision;
-            var done = new Outcome.Done(service, action, accepted.after(), Optional.empty(), accepted.events(), CHANGED);
-            if (!accepted.after().equals(user)) {
-                store(actor, now, service + " " + action, user, Optional.empty(), done);
-            }
-            return done;
-        });
-    }
-
     /** The user must exist whatever the code; an unknown extension is not a refusal of the code. */
     public void requireUser(Extension extension) {
         if (unitOfWork.inTransaction(() -> users.find(extension)).isEmpty()) {
@@ -113,34 +108,48 @@ public class ServiceExecution {
         }
     }
 
-    private Outcome once(Extension extension, ServiceCommand command, Actor actor) {
-        Instant now = clock.instant();
-        User user = users.find(extension).orElseThrow(() -> new NoSuchUserException(extension));
-        Optional<Queue> queue = queueNumber(command).flatMap(queues::find);
-        Outcome outcome = new PlusServices(colleagues()).execute(command, user, queue, now, company.zone());
-        if (outcome instanceof Outcome.Done) {
-            Outcome.Done done = (Outcome.Done) outcome;
-            if (done.changedSomething()) {
-                store(actor, now, command.service() + " " + command.action(), user, queue, done);
+    /** What the domain decides about one user (and the queue the command names), at {@code now}. */
+    private interface Rule {
+        Outcome decide(User user, Optional<Queue> queue, Instant now);
+    }
+
+    /**
+     * The one way a change is stored, whatever asked for it: the user's row locked for the transaction,
+     * the rule applied, and, when the user or the queue came out different, each one that did saved with
+     * its audit record, and the outcome's events put in the outbox. Nothing else counts as a change.
+     */
+    private <T> T apply(Extension extension, Actor actor, String action, Optional<Integer> queueNumber, Rule rule,
+                        Function<Outcome, T> then) {
+        return UnitOfWork.retryingOnConflict(unitOfWork, () -> {
+            Instant now = clock.instant();
+            User user = users.findForChange(extension).orElseThrow(() -> new NoSuchUserException(extension));
+            Optional<Queue> queue = queueNumber.flatMap(queues::find);
+            Outcome outcome = rule.decide(user, queue, now);
+            if (outcome instanceof Outcome.Done done) {
+                store(actor, now, action, user, queue, done);
             }
-        }
-        return outcome;
+            return then.apply(outcome);
+        });
     }
 
     private void store(Actor actor, Instant now, String action, User before, Optional<Queue> queueBefore,
                        Outcome.Done done) {
-        if (!done.userAfter().equals(before)) {
+        boolean userChanged = !done.userAfter().equals(before);
+        boolean queueChanged = done.queueAfter().isPresent() && !done.queueAfter().equals(queueBefore);
+        if (userChanged) {
             users.save(done.userAfter());
             audit.record(new AuditRecord(now, actor.name(), actor.via(), Optional.of(before.extension().digits()),
                     action, StateSummary.of(before), StateSummary.of(done.userAfter())));
         }
-        if (done.queueAfter().isPresent() && !done.queueAfter().equals(queueBefore)) {
+        if (queueChanged) {
             Queue after = done.queueAfter().get();
             queues.save(after);
             audit.record(new AuditRecord(now, actor.name(), actor.via(), Optional.of(before.extension().digits()),
                     action, queueBefore.map(StateSummary::of).orElse("-"), StateSummary.of(after)));
         }
-        done.events().forEach(event -> events.publish(event, actor.via()));
+        if (userChanged || queueChanged) {
+            done.events().forEach(event -> events.publish(event, actor.via()));
+        }
     }
 
     /** The other users, as the rules may look them up (loops, unknown extensions). */

@@ -19,6 +19,8 @@ import se.plus.application.port.in.AdmitMessageUseCase.Admitted;
 import se.plus.application.port.in.AdmitMessageUseCase.AlreadyProcessed;
 import se.plus.application.port.in.AdmitMessageUseCase.UnknownExtension;
 import se.plus.application.port.out.ProcessedMessages;
+import se.plus.application.port.out.ProcessedMessages.Processed;
+import se.plus.application.port.out.ProcessedMessages.StoredReply;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.number.Extension;
@@ -42,19 +44,20 @@ class AdmitMessageServiceTest {
     @Test
     void aNewMessageForAUserIsMarkedProcessedNow() {
         when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
-        when(processed.processedAt("ID:1")).thenReturn(Optional.empty());
+        when(processed.find("ID:1")).thenReturn(Optional.empty());
 
         assertEquals(new Admitted(NOW), service().admit("ID:1", ANNA));
         verify(processed).record("ID:1", NOW);
     }
 
     @Test
-    void aMessageDeliveredAgainIsAnsweredWithTheFirstTimeAndNotMarkedAgain() {
+    void aMessageDeliveredAgainIsAnsweredWithTheFirstTimeAndTheStoredReplyAndNotMarkedAgain() {
         Instant first = NOW.minusSeconds(30);
+        var reply = new StoredReply("DONE", "{\"outcome\":\"DONE\"}");
         when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
-        when(processed.processedAt("ID:1")).thenReturn(Optional.of(first));
+        when(processed.find("ID:1")).thenReturn(Optional.of(new Processed(first, Optional.of(reply))));
 
-        assertEquals(new AlreadyProcessed(first), service().admit("ID:1", ANNA));
+        assertEquals(new AlreadyProcessed(first, Optional.of(reply)), service().admit("ID:1", ANNA));
         verify(processed, never()).record(anyString(), any());
     }
 

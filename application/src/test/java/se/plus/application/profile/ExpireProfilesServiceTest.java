@@ -56,7 +56,7 @@ class ExpireProfilesServiceTest {
     void lunchThatEndedWhileTheServerWasDownRevertsToAvailableAtTheFirstRun() {
         Instant restart = LUNCH_ENDS.plus(Duration.ofHours(3));
         when(users.withActivationEndedBy(eq(restart), any(Integer.class))).thenReturn(List.of(ANNA));
-        when(users.find(ANNA)).thenReturn(Optional.of(annaAtLunch()));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(annaAtLunch()));
 
         int expired = at(restart).expireDue();
 
@@ -74,7 +74,7 @@ class ExpireProfilesServiceTest {
     void anActivationStillRunningIsLeftAlone() {
         Instant before = LUNCH_ENDS.minusSeconds(1);
         when(users.withActivationEndedBy(eq(before), any(Integer.class))).thenReturn(List.of(ANNA));
-        when(users.find(ANNA)).thenReturn(Optional.of(annaAtLunch()));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(annaAtLunch()));
 
         assertEquals(0, at(before).expireDue());
         verify(users, never()).save(any());

@@ -74,7 +74,7 @@ class ServiceExecutionTest {
     @Test
     void vidarekopplingDirektIsStoredWithItsAuditRecordAndItsEvent() {
         when(company.zone()).thenReturn(ZoneId.of("Europe/Stockholm"));
-        when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
         var target = PhoneNumber.of("0701234567");
 
         Outcome outcome = execution.execute(ANNA, new ActivateForwarding(ForwardingKind.UNCONDITIONAL, target), PHONE);
@@ -97,7 +97,7 @@ class ServiceExecutionTest {
     @Test
     void nonMemberLoggingIntoAQueueHearsTjanstenArInteAktivAndNothingIsStored() {
         when(company.zone()).thenReturn(ZoneId.of("Europe/Stockholm"));
-        when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
         when(queues.find(5)).thenReturn(Optional.of(Queue.create(5, "Växel", Set.of(Extension.of("1002")))));
 
         Outcome outcome = execution.execute(ANNA, new QueueLogIn(5), PHONE);
@@ -113,7 +113,7 @@ class ServiceExecutionTest {
 
     @Test
     void anUnknownExtensionIsNoRefusalButNoSuchUser() {
-        when(users.find(ANNA)).thenReturn(Optional.empty());
+        when(users.findForChange(ANNA)).thenReturn(Optional.empty());
 
         assertThrows(NoSuchUserException.class, () -> execution.execute(ANNA,
                 new ActivateForwarding(ForwardingKind.BUSY, PhoneNumber.of("0701234567")), PHONE));
@@ -122,20 +122,20 @@ class ServiceExecutionTest {
     @Test
     void aChangeThatLostARaceIsTriedAgainOnFreshState() {
         when(company.zone()).thenReturn(ZoneId.of("Europe/Stockholm"));
-        when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
         doThrow(new ConcurrentChangeException("user 1001", null)).doNothing().when(users).save(any());
 
         Outcome outcome = execution.execute(ANNA, new ActivateForwarding(ForwardingKind.BUSY, PhoneNumber.of("0701234567")), PHONE);
 
         assertInstanceOf(Outcome.Done.class, outcome);
         verify(users, times(2)).save(any());
-        verify(users, times(2)).find(ANNA);
+        verify(users, times(2)).findForChange(ANNA);
     }
 
     @Test
     void aChangeThatKeepsLosingEndsInConflictAfterThreeAttempts() {
         when(company.zone()).thenReturn(ZoneId.of("Europe/Stockholm"));
-        when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
         doThrow(new ConcurrentChangeException("user 1001", null)).when(users).save(any());
 
         assertThrows(ConcurrentChangeException.class, () -> execution.execute(ANNA,
@@ -148,7 +148,7 @@ class ServiceExecutionTest {
     void loggingInTwiceIsDoneAndWritesNothing() {
         when(company.zone()).thenReturn(ZoneId.of("Europe/Stockholm"));
         Queue annaLoggedIn = ((Decision.Accepted<Queue>) Queue.create(5, "Växel", Set.of(ANNA)).logIn(ANNA, NOW)).after();
-        when(users.find(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
+        when(users.findForChange(ANNA)).thenReturn(Optional.of(User.create(ANNA, "Anna")));
         when(queues.find(5)).thenReturn(Optional.of(annaLoggedIn));
 
         Outcome outcome = execution.execute(ANNA, new QueueLogIn(5), PHONE);

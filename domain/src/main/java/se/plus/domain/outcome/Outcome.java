@@ -17,7 +17,8 @@ public sealed interface Outcome {
 
     /**
      * The code took effect. {@code events} is empty when nothing changed (a status query, logging in
-     * twice); {@code queueAfter} is present when the command concerned a queue.
+     * twice); {@code queueAfter} is present when the command concerned a queue. Whether something
+     * changed is whether the user or the queue after differs from before (the application stores only then).
      */
     record Done(String service, String action, User userAfter, Optional<Queue> queueAfter,
                 List<DomainEvent> events, Message message) implements Outcome {
@@ -28,10 +29,6 @@ public sealed interface Outcome {
             Objects.requireNonNull(queueAfter, "queueAfter");
             events = List.copyOf(events);
             Objects.requireNonNull(message, "message");
-        }
-
-        public boolean changedSomething() {
-            return !events.isEmpty();
         }
     }
 

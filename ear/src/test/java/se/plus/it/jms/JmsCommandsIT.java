@@ -58,6 +58,21 @@ class JmsCommandsIT {
     }
 
     @Test
+    void restAndJmsAnswerTheSameDialAndTheSameServicesWithTheSameJson() throws Exception {
+        String ext = Rest.createUser("");
+        String dial = "{\"digits\":\"*21*0701234567#\",\"device\":\"TERMINAL\"}";
+
+        var rest = Rest.admin().post("/api/users/" + ext + "/dial", dial);
+        var jms = integrator.call(Integrator.dial(ext, "*21*0701234567#"));
+        var restServices = Rest.admin().get("/api/users/" + ext + "/services");
+        var jmsServices = integrator.call("{\"extension\":\"" + ext + "\",\"command\":\"GET_SERVICES\"}");
+
+        assertEquals(200, rest.status(), rest.body());
+        assertEquals(rest.json(), jms.json(), "the same dial, answered the same by both entry points");
+        assertEquals(restServices.json(), jmsServices.json().getJsonObject("state"));
+    }
+
+    @Test
     void withoutACorrelationIdTheReplyIsCorrelatedByTheRequestsMessageId() throws Exception {
         String ext = Rest.createUser("");
 

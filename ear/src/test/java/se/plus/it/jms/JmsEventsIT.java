@@ -3,6 +3,7 @@ package se.plus.it.jms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.TextMessage;
@@ -66,6 +67,31 @@ class JmsEventsIT {
             assertEquals("CALL_WAITING_CHANGED", event.getString("type"), event.toString());
             assertEquals("JMS", event.getString("source"));
             assertEquals(false, event.getBoolean("on"));
+        }
+    }
+
+    @Test
+    void eachEventCarriesAUniqueIdAndItsExtensionsSequenceCountingUpWithoutGaps() throws Exception {
+        String ext = Rest.createUser("");
+        try (var integrator = new Integrator(PlusServer.jmsUrl(), PlusServer.jmsUser(), PlusServer.jmsPassword())) {
+            JMSConsumer events = integrator.jms.createConsumer(integrator.jms.createTopic("plus.events"),
+                    "extension = '" + ext + "'");
+
+            for (String kind : java.util.List.of("busy", "no-answer", "unconditional")) {
+                var answer = Rest.asUser(ext).put("/api/users/" + ext + "/forwarding/" + kind, "{\"target\":\"0701234567\"}");
+                assertEquals(200, answer.status(), answer.body());
+            }
+
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (long expected = 1; expected <= 3; expected++) {
+                var message = (TextMessage) events.receive(20_000);
+                assertNotNull(message, "event " + expected + " not within 20 s");
+                JsonObject event = Json.createReader(new StringReader(message.getText())).readObject();
+                assertEquals(expected, event.getJsonNumber("sequence").longValueExact(), event.toString());
+                assertEquals(expected, message.getLongProperty("sequence"));
+                assertEquals(event.getString("id"), message.getStringProperty("id"));
+                assertTrue(ids.add(event.getString("id")), "ids are unique: " + ids);
+            }
         }
     }
 

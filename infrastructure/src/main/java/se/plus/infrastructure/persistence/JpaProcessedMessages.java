@@ -14,8 +14,9 @@ class JpaProcessedMessages implements ProcessedMessages {
     EntityManager em;
 
     @Override
-    public Optional<Instant> processedAt(String messageId) {
-        return Optional.ofNullable(em.find(ProcessedMessageEntity.class, messageId)).map(row -> row.processedAt);
+    public Optional<Processed> find(String messageId) {
+        return Optional.ofNullable(em.find(ProcessedMessageEntity.class, messageId)).map(row -> new Processed(row.processedAt,
+                Optional.ofNullable(row.reply).map(reply -> new StoredReply(row.replyOutcome, reply))));
     }
 
     @Override
@@ -24,5 +25,12 @@ class JpaProcessedMessages implements ProcessedMessages {
         row.messageId = messageId;
         row.processedAt = at;
         em.persist(row);
+    }
+
+    @Override
+    public void keepReply(String messageId, StoredReply reply) {
+        ProcessedMessageEntity row = em.find(ProcessedMessageEntity.class, messageId);
+        row.replyOutcome = reply.outcome();
+        row.reply = reply.text();
     }
 }

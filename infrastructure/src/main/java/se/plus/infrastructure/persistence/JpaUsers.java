@@ -2,8 +2,10 @@ package se.plus.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,29 @@ class JpaUsers implements Users {
     @Override
     public Optional<User> find(Extension extension) {
         return row(extension.digits()).map(UserMapper::toDomain);
+    }
+
+    @Override
+    public Optional<User> findForChange(Extension extension) {
+        // The lock is taken by a select of the users table alone: PostgreSQL refuses FOR UPDATE over the
+        // outer join that loads the profiles with the user.
+        List<?> version;
+        try {
+            version = em.createNativeQuery("select version from users where extension = ? for update")
+                    .setParameter(1, extension.digits())
+                    .getResultList();
+        } catch (PessimisticLockException | LockTimeoutException waitedTooLong) {
+            throw new ConcurrentChangeException("user " + extension + " (locked)", waitedTooLong);
+        }
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        UserEntity row = em.find(UserEntity.class, extension.digits());
+        if (row.version != ((Number) version.get(0)).longValue()) {
+            // Read earlier in this transaction, before the lock, and changed by another since.
+            em.refresh(row);
+        }
+        return Optional.of(UserMapper.toDomain(row));
     }
 
     @Override

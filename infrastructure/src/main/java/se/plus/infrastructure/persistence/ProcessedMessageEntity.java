@@ -15,4 +15,7 @@ class ProcessedMessageEntity {
     String messageId;
     @Column(name = "processed_at")
     Instant processedAt;
+    @Column(name = "reply_outcome")
+    String replyOutcome;
+    String reply;
 }

@@ -6,12 +6,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
 import java.util.Optional;
 import se.plus.application.port.in.ManageUsersUseCase.UserDetails;
-import se.plus.application.port.in.ReadServicesUseCase.Services;
 import se.plus.domain.number.PhoneNumber;
-import se.plus.domain.outcome.Outcome;
 import se.plus.domain.queue.Queue;
 import se.plus.domain.user.Profile;
-import se.plus.domain.user.ProfileActivation;
 import se.plus.domain.user.User;
 
 /** The JSON the REST API answers with (contract.md), built field by field. */
@@ -33,51 +30,6 @@ public final class Representations {
                 .add("noAnswerDelaySeconds", u.noAnswerDelaySeconds())
                 .add("hideNumberOnExternalCalls", u.hideNumberOnExternalCalls())
                 .add("voicemailEnabled", u.voicemailEnabled())
-                .build();
-    }
-
-    public static JsonObject services(Services services) {
-        User u = services.user();
-        JsonObjectBuilder forwarding = Jsons.object();
-        forwarding.add("unconditional", target(u.forwardings().unconditional(), Optional.empty()));
-        forwarding.add("noAnswer", target(u.forwardings().noAnswer(), Optional.of(u.noAnswerDelaySeconds())));
-        forwarding.add("busy", target(u.forwardings().busy(), Optional.empty()));
-        ProfileActivation active = u.effectiveActivation(services.at());
-        Profile profile = u.profiles().getOrAvailable(active.profileNumber());
-        JsonObjectBuilder activeProfile = Jsons.object()
-                .add("number", profile.number())
-                .add("name", profile.name())
-                .add("handling", profile.handling().name());
-        active.until().ifPresentOrElse(until -> activeProfile.add("until", until.toString()),
-                () -> activeProfile.addNull("until"));
-        JsonArrayBuilder queues = Jsons.array();
-        for (Queue queue : services.queues()) {
-            queues.add(Jsons.object()
-                    .add("number", queue.number())
-                    .add("name", queue.name())
-                    .add("loggedIn", queue.isLoggedIn(u.extension())));
-        }
-        return Jsons.object()
-                .add("extension", u.extension().digits())
-                .add("forwarding", forwarding)
-                .add("noAnswerDelaySeconds", u.noAnswerDelaySeconds())
-                .add("activeProfile", activeProfile)
-                .add("queues", queues)
-                .add("callWaiting", u.callWaiting())
-                .add("transferMode", u.transferMode().name())
-                .add("hideNumberOnExternalCalls", u.hideNumberOnExternalCalls())
-                .add("mobileFollowsFixed", u.mobileFollowsFixed())
-                .build();
-    }
-
-    public static JsonObject done(Outcome.Done done, JsonObject state) {
-        return Jsons.object()
-                .add("outcome", "DONE")
-                .add("service", done.service())
-                .add("action", done.action())
-                .add("message", done.message().en())
-                .add("messageSv", done.message().sv())
-                .add("state", state)
                 .build();
     }
 
@@ -105,13 +57,6 @@ public final class Representations {
                 .add("loggedIn", loggedIn)
                 .add("strategy", q.strategy().name())
                 .build();
-    }
-
-    private static JsonObjectBuilder target(Optional<PhoneNumber> target, Optional<Integer> delay) {
-        JsonObjectBuilder json = Jsons.object().add("active", target.isPresent());
-        target.ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
-        delay.ifPresent(d -> json.add("delaySeconds", d));
-        return json;
     }
 
     private static void number(JsonObjectBuilder json, String field, Optional<PhoneNumber> number) {

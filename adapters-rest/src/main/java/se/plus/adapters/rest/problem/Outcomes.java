@@ -3,7 +3,7 @@ package se.plus.adapters.rest.problem;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import se.plus.adapters.rest.json.Jsons;
-import se.plus.adapters.rest.json.Representations;
+import se.plus.application.json.ServiceStateJson;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.ReadServicesUseCase;
 import se.plus.domain.number.Extension;
@@ -43,8 +43,9 @@ public final class Outcomes {
         if (answer.outcome() instanceof Outcome.Refused refused) {
             return refused(refused);
         }
-        var state = Representations.services(answer.servicesAfter().orElseThrow());
-        return Response.ok(Representations.done((Outcome.Done) answer.outcome(), state).toString()).build();
+        var done = (Outcome.Done) answer.outcome();
+        return Response.ok(ServiceStateJson.done(done.service(), done.action(), done.message(),
+                answer.servicesAfter().orElseThrow()).toString()).build();
     }
 
     public static Response refused(Outcome.Refused refused) {

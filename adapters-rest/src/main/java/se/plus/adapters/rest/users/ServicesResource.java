@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import se.plus.adapters.rest.json.JsonInput;
-import se.plus.adapters.rest.json.Representations;
 import se.plus.adapters.rest.security.Caller;
+import se.plus.application.json.ServiceStateJson;
 import se.plus.application.port.in.ReadServicesUseCase;
 import se.plus.domain.number.Extension;
 
@@ -34,6 +34,6 @@ public class ServicesResource {
     public Response services(@PathParam("ext") String ext) {
         Extension extension = JsonInput.extension(ext);
         caller.requireSelfOrAdmin(extension);
-        return Response.ok(Representations.services(services.read(extension)).toString()).build();
+        return Response.ok(ServiceStateJson.of(services.read(extension)).toString()).build();
     }
 }

@@ -12,6 +12,12 @@ public interface Users {
 
     Optional<User> find(Extension extension);
 
+    /**
+     * The user, their row locked until this transaction ends: changes of one user are serialised, so a
+     * busy user's changes wait their turn instead of failing on a lost race and being tried again.
+     */
+    Optional<User> findForChange(Extension extension);
+
     /** The user whose extension, fixed number or mobile number this is. */
     Optional<User> findByNumber(PhoneNumber number);
 
