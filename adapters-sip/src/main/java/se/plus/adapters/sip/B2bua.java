@@ -494,8 +494,8 @@ final class B2bua {
         CallIdHeader callId = sip.provider().getNewCallId();
         Request invite = sip.messages().createRequest(target, Request.INVITE, callId,
                 sip.headers().createCSeqHeader(1L, Request.INVITE), from, sip.headers().createToHeader(to, null),
-                List.of(via(transport)), sip.headers().createMaxForwardsHeader(maxForwards));
-        invite.addHeader(contact(transport));
+                List.of(sip.via(transport)), sip.headers().createMaxForwardsHeader(maxForwards));
+        invite.addHeader(sip.contact(transport));
         invite.addHeader(sip.headers().createAllowHeader(String.join(", ", SipContext.ALLOWED_METHODS)));
         if (caller.hidden()) {
             invite.addHeader(sip.headers().createHeader("Privacy", "id"));
@@ -832,7 +832,7 @@ final class B2bua {
                     Dialog answering = relayed.fromCaller() ? call.answered().dialog : call.callerDialog;
                     call.owedToOtherSide = new OwedAck(answering, ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber());
                     call.owedByCaller = relayed.fromCaller();
-                    out.addHeader(contact(transportOf(relayed.from().getRequest())));
+                    out.addHeader(sip.contact(transportOf(relayed.from().getRequest())));
                 }
                 relayed.from().sendResponse(out);
             } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
@@ -995,7 +995,7 @@ final class B2bua {
             Response response = sip.messages().createResponse(status, call.callerInvite.getRequest());
             ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
             if (status > 100 && status < 300) {
-                response.addHeader(contact(transportOf(call.callerInvite.getRequest())));
+                response.addHeader(sip.contact(transportOf(call.callerInvite.getRequest())));
             }
             return response;
         } catch (ParseException impossible) {
@@ -1111,26 +1111,6 @@ final class B2bua {
     private static String transportOf(Request request) {
         ViaHeader via = (ViaHeader) request.getHeader(ViaHeader.NAME);
         return via == null ? "UDP" : via.getTransport().toUpperCase();
-    }
-
-    private ViaHeader via(String transport) throws ParseException, InvalidArgumentException {
-        var point = sip.provider().getListeningPoint(transport);
-        if (point == null) {
-            point = sip.provider().getListeningPoint("UDP");
-        }
-        return sip.headers().createViaHeader(point.getIPAddress(), point.getPort(), point.getTransport(), null);
-    }
-
-    private ContactHeader contact(String transport) throws ParseException {
-        var point = sip.provider().getListeningPoint(transport);
-        if (point == null) {
-            point = sip.provider().getListeningPoint("UDP");
-        }
-        String host = point.getIPAddress();
-        SipURI uri = sip.addresses().createSipURI("plus", host.contains(":") ? "[" + host + "]" : host);
-        uri.setPort(point.getPort());
-        uri.setTransportParam(point.getTransport().toLowerCase());
-        return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
     }
 
     /** The call a dialog belongs to: the caller's dialog holds the call itself, a leg's its {@link CallSide}. */

@@ -17,6 +17,6 @@ class SipCallResources implements CallResources {
         SipServer.CallCounters c = server.counters();
         return Map.of("sipCalls", c.sipCalls(), "mediaSessions", c.mediaSessions(), "mediaPorts", c.mediaPorts(),
                 "sipDialogs", c.dialogs(), "sipServerTransactions", c.serverTransactions(),
-                "sipClientTransactions", c.clientTransactions());
+                "sipClientTransactions", c.clientTransactions(), "voicemailRecordings", c.voicemailRecordings());
     }
 }

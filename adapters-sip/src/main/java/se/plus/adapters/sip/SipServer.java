@@ -204,12 +204,13 @@ public class SipServer {
                 media == null ? 0 : media.sessions(), media == null ? 0 : media.portsInUse(),
                 sipStack == null ? 0 : sipStack.getDialogs().size(),
                 sipStack == null ? 0 : sipStack.getServerTransactionTableSize(),
-                sipStack == null ? 0 : sipStack.getClientTransactionTableSize());
+                sipStack == null ? 0 : sipStack.getClientTransactionTableSize(),
+                voicemail == null ? 0 : voicemail.recordings());
     }
 
     /** What must return to zero once every call has ended. */
     public record CallCounters(int sipCalls, int liveCalls, int mediaSessions, int mediaPorts, int dialogs,
-                               int serverTransactions, int clientTransactions) {
+                               int serverTransactions, int clientTransactions, int voicemailRecordings) {
     }
 
     /** Order matters (provider, listening points, stack): otherwise the socket outlives the deployment. */

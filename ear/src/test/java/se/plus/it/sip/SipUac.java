@@ -76,11 +76,21 @@ final class SipUac implements AutoCloseable {
         }
     }
 
+    /**
+     * The next message of our call. Another call's message is skipped: the OS may give this socket the port
+     * of an earlier test's, and the server still retransmits that call's unacknowledged final response.
+     */
     String receive() throws IOException {
         var buffer = new byte[16384];
-        var packet = new DatagramPacket(buffer, buffer.length);
-        sip.receive(packet);
-        return new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+        while (true) {
+            var packet = new DatagramPacket(buffer, buffer.length);
+            sip.receive(packet);
+            String message = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            String theirs = header(message, "Call-ID");
+            if (theirs == null || theirs.trim().equals(callId)) {
+                return message;
+            }
+        }
     }
 
     /** RTP packets until silence: how many, and whether all were PCMU (payload type 0). */
