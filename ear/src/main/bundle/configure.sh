@@ -85,7 +85,7 @@ if [ -n "$jms_user" ]; then
     fail "the JMS user $jms_user does not exist yet: give PLUS_JMS_PASSWORD"
   fi
 fi
-[[ $driver == postgresql && -z $db_password ]] && ! grep -q 'plus.db.password' "$config_dir/$server_config" \
+[[ $driver == postgresql && -z $db_password ]] && ! grep -q '<property name="plus.db.password"' "$config_dir/$server_config" \
   && fail "PostgreSQL needs its password: give PLUS_DB_PASSWORD"
 
 # --- How to reach the server: its management API if it answers, else an embedded one ------------------

@@ -107,7 +107,7 @@ class DeploymentGuideIT {
             String online = run(blocks.get(1), environment, "configure-running");
             assertTrue(online.contains("online"), online);
         } finally {
-            stop(server);
+            OwnServer.stop(server);
         }
     }
 
@@ -217,20 +217,6 @@ class DeploymentGuideIT {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
         throw new AssertionError("not healthy within 5 minutes: " + Files.readString(work.resolve("server.log")));
-    }
-
-    private static void stop(Process server) throws InterruptedException {
-        List<ProcessHandle> jvms = server.descendants().toList();
-        jvms.forEach(ProcessHandle::destroy);
-        for (ProcessHandle jvm : jvms) {
-            try {
-                jvm.onExit().get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException slow) {
-                jvm.destroyForcibly();
-            }
-        }
-        server.destroy();
-        server.waitFor();
     }
 
     private HttpResponse<String> rest(String method, String path, String user, String password, String json) throws Exception {

@@ -102,6 +102,11 @@ public final class OwnServer implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             return;
         }
+        stop(process);
+    }
+
+    /** SIGTERM to a started server's process tree (its JVM shuts down gracefully), SIGKILL after 60 s. */
+    public static void stop(Process process) throws InterruptedException {
         List<ProcessHandle> jvms = process.toHandle().descendants().toList();
         jvms.forEach(ProcessHandle::destroy);
         for (ProcessHandle jvm : jvms) {
