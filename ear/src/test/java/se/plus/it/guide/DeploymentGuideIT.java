@@ -144,14 +144,16 @@ class DeploymentGuideIT {
     private String guideDatabase() {
         String url = System.getProperty("it.pg.url");
         String server = url.substring(0, url.lastIndexOf('/') + 1);
+        // Named after the port offset, which no other server running now has: runs beside it get their own.
+        String database = "plus_guide_" + offset;
         try (var connection = DriverManager.getConnection(server + "postgres", System.getProperty("it.pg.user"), DB_PASSWORD);
              var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS plus_guide");
-            statement.execute("CREATE DATABASE plus_guide");
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database);
         } catch (java.sql.SQLException failed) {
-            throw new IllegalStateException("could not create the database plus_guide at " + server, failed);
+            throw new IllegalStateException("could not create the database " + database + " at " + server, failed);
         }
-        return server + "plus_guide";
+        return server + database;
     }
 
     private String generatedAdminPassword(Path home) throws IOException {
