@@ -65,7 +65,14 @@ class DeploymentGuideIT {
         }
 
         run(blocks.get(0), environment, "unpack");
-        edit(work.resolve("plus-services/plus.properties"));
+        Path properties = work.resolve("plus-services/plus.properties");
+        edit(properties, Map.of("wildfly.config", "standalone.xml"));
+        Map<String, String> before = snapshot(home);
+        Process wrongProfile = configure(properties, environment);
+        assertTrue(wrongProfile.waitFor(5, TimeUnit.MINUTES), "configure.sh on the wrong profile did not finish");
+        assertEquals(1, wrongProfile.exitValue(), "standalone.xml has no JMS: configure.sh must refuse it");
+        assertEquals(before, snapshot(home), "a failed run leaves the server as it was");
+        edit(properties, Map.of("wildfly.config", "standalone-full.xml"));
         run(blocks.get(1), environment, "configure");
         String configured = configuration(home);
         String again = run(blocks.get(1), environment, "configure-again");
@@ -112,8 +119,8 @@ class DeploymentGuideIT {
     }
 
     /** The one edit the guide asks for: what differs from the shipped file, as a user would type it. */
-    private void edit(Path properties) throws IOException {
-        Map<String, String> changes = new LinkedHashMap<>();
+    private void edit(Path properties, Map<String, String> more) throws IOException {
+        Map<String, String> changes = new LinkedHashMap<>(more);
         changes.put("wildfly.port-offset", String.valueOf(offset));
         changes.put("wildfly.heap", "1g");
         changes.put("plus.sip.port", String.valueOf(sipPort));
@@ -167,6 +174,37 @@ class DeploymentGuideIT {
 
     private List<String> secrets() {
         return postgresql ? List.of(JMS_PASSWORD, ADMIN_PASSWORD) : List.of(JMS_PASSWORD);
+    }
+
+    private Process configure(Path properties, Map<String, String> environment) throws IOException {
+        var builder = new ProcessBuilder(work.resolve("plus-services/configure.sh").toString(), properties.toString())
+                .directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("configure-wrong-profile.log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    /**
+     * What configure.sh may change: every file's content in the configuration and bin/, every module
+     * file's name. Not what any start of a server (the embedded one too) writes: data, log, tmp, history.
+     */
+    private static Map<String, String> snapshot(Path home) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (var paths = Files.walk(home)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                String name = home.relativize(path).toString();
+                if (name.startsWith("standalone/configuration/standalone_xml_history")) {
+                    continue;
+                }
+                if (name.startsWith("standalone/configuration/") || name.startsWith("bin/")) {
+                    files.put(name, Files.readString(path, StandardCharsets.ISO_8859_1));
+                } else if (name.startsWith("modules/")) {
+                    files.put(name, "");
+                }
+            }
+        }
+        return files;
     }
 
     private static String configuration(Path home) throws IOException {
