@@ -36,6 +36,6 @@ cp "$conf/application-roles.properties.dist" "$conf/application-roles.properties
 "$home/bin/add-user.sh" -s -a -u "${PLUS_JMS_USER:?set PLUS_JMS_USER}" -p "${PLUS_JMS_PASSWORD:?set PLUS_JMS_PASSWORD}" -g guest
 
 "$home/bin/jboss-cli.sh" \
-  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/configure.cli,stop-embedded-server" \
+  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,stop-embedded-server" \
   > "$home/standalone/configure-plus.log" 2>&1 || { cat "$home/standalone/configure-plus.log"; exit 1; }
 echo "WildFly at $home configured ($conf/standalone-plus.xml)"

@@ -15,7 +15,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * An integrator's client of the server under test, exactly as the README tells one to connect: the
  * Artemis Jakarta client, the URL and the user of the README, a temporary queue for replies.
  */
-final class Integrator implements AutoCloseable {
+public final class Integrator implements AutoCloseable {
 
     static final long REPLY_WAIT_MS = 20_000;
 
@@ -26,7 +26,7 @@ final class Integrator implements AutoCloseable {
     private final JMSConsumer replyConsumer;
     private final String user;
 
-    Integrator(String url, String user, String password) {
+    public Integrator(String url, String user, String password) {
         this(url, user, password, user);
     }
 
@@ -41,7 +41,7 @@ final class Integrator implements AutoCloseable {
     }
 
     /** Sends one command with a fresh correlation id and waits for its reply. */
-    Reply call(String json) throws Exception {
+    public Reply call(String json) throws Exception {
         String correlation = "it-" + UUID.randomUUID();
         send(json, correlation);
         return awaitReply();
@@ -83,9 +83,9 @@ final class Integrator implements AutoCloseable {
         factory.close();
     }
 
-    record Reply(String correlationId, String outcomeProperty, JsonObject json) {
+    public record Reply(String correlationId, String outcomeProperty, JsonObject json) {
 
-        String outcome() {
+        public String outcome() {
             return json.getString("outcome");
         }
 

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * other. Always on its embedded H2 file database: a second server on the shared PostgreSQL database,
  * with the same transaction node id, could have its in-doubt transactions resolved by the other's recovery.
  */
-final class OwnServer implements AutoCloseable {
+public final class OwnServer implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -102,6 +102,11 @@ final class OwnServer implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             return;
         }
+        stop(process);
+    }
+
+    /** SIGTERM to a started server's process tree (its JVM shuts down gracefully), SIGKILL after 60 s. */
+    public static void stop(Process process) throws InterruptedException {
         List<ProcessHandle> jvms = process.toHandle().descendants().toList();
         jvms.forEach(ProcessHandle::destroy);
         for (ProcessHandle jvm : jvms) {
@@ -163,7 +168,7 @@ final class OwnServer implements AutoCloseable {
      * The first port offset from {@code from} on (in steps of 10) at which none of the server's ports is
      * taken: other servers (other test runs, other developers) may hold any given offset.
      */
-    static int freePortOffset(int from) {
+    public static int freePortOffset(int from) {
         for (int offset = from; offset < from + 500; offset += 10) {
             boolean free = true;
             for (int port : PORTS) {
@@ -181,7 +186,7 @@ final class OwnServer implements AutoCloseable {
         throw new IllegalStateException("no free port offset from " + from);
     }
 
-    private static int freeUdpPort() {
+    public static int freeUdpPort() {
         try (var socket = new DatagramSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException none) {
@@ -189,7 +194,7 @@ final class OwnServer implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
