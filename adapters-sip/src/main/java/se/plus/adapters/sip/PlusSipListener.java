@@ -36,11 +36,13 @@ final class PlusSipListener implements SipListener {
     private final FailureTracker failures;
     private final Map<String, MethodProcessor> processors;
     private final B2bua b2bua;
+    private final RequestValidation validation;
 
     PlusSipListener(SipContext sip, FailureTracker failures, B2bua b2bua, MethodProcessor... processors) {
         this.sip = sip;
         this.b2bua = b2bua;
         this.failures = failures;
+        this.validation = new RequestValidation(sip);
         this.processors = Stream.of(processors)
                 .collect(Collectors.toUnmodifiableMap(MethodProcessor::method, Function.identity()));
     }
@@ -54,6 +56,9 @@ final class PlusSipListener implements SipListener {
         }
         try {
             MethodProcessor processor = processors.get(request.getMethod());
+            if (validation.refused(request)) {
+                return;
+            }
             if (processor != null) {
                 processor.process(event, sip);
             } else if (!Request.ACK.equals(request.getMethod())) {
