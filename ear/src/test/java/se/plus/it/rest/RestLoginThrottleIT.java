@@ -1,0 +1,130 @@
+package se.plus.it.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import se.plus.it.PlusServer;
+import se.plus.it.Rest;
+
+/**
+ * Password guessing over REST, as the issue measured it (8 connections, HTTP Basic, a real user, a
+ * wrong password), from an address of its own. The IT server allows 50 failures a minute per address
+ * and per account (arquillian.xml; the product default is 10 and 20) so other tests' deliberate
+ * 401s never add up to a block of 127.0.0.1.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RestLoginThrottleIT {
+
+    private static final int LIMIT = 50;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return PlusServer.ear();
+    }
+
+    @Test
+    void guessingIsRefused429WithoutHashingAndTheOwnerAtTheirOwnAddressStaysFast() throws Exception {
+        String ext = Rest.createUser("");
+        String path = "/api/users/" + ext;
+        InetAddress guesser = address(5);
+        InetAddress owner = address(6);
+        assertEquals(200, status(owner, path, ext, ext + "-rest-pw"), "the owner logs in from their address first");
+
+        var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
+        var retryAfter = Collections.synchronizedList(new ArrayList<String>());
+        var blockHolds = new CountDownLatch(1);
+        ExecutorService connections = Executors.newFixedThreadPool(8);
+        long guessingUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Future<?>> guessing = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            guessing.add(connections.submit(() -> {
+                while (System.nanoTime() < guessingUntil) {
+                    String[] answer = exchange(guesser, path, ext, "guess-" + System.nanoTime());
+                    int status = Integer.parseInt(answer[0]);
+                    statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                    if (status == 429) {
+                        retryAfter.add(answer[1]);
+                        if (statuses.get(429).get() >= 100) {
+                            blockHolds.countDown();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        // Wait until the block holds, then time the owner's requests while the guessing goes on.
+        assertTrue(blockHolds.await(10, TimeUnit.SECONDS), "no block within 10 s of guessing: " + statuses);
+        var ownerMillis = new ArrayList<Long>();
+        for (int i = 0; i < 9; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, status(owner, path, ext, ext + "-rest-pw"), "the owner during the guessing");
+            ownerMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+        int adminDuring = Rest.admin().get("/api/users/" + ext).status();
+        for (Future<?> connection : guessing) {
+            connection.get();
+        }
+        connections.shutdown();
+
+        int wrong = statuses.getOrDefault(401, new AtomicInteger()).get();
+        int refused = statuses.getOrDefault(429, new AtomicInteger()).get();
+        Collections.sort(ownerMillis);
+        assertTrue(wrong <= LIMIT + 8, "at most the limit (and the requests already in flight) hashed: " + statuses);
+        assertTrue(refused > 10 * wrong, "the rest refused: " + statuses);
+        assertTrue(retryAfter.stream().allMatch(s -> s.matches("\\d+") && Integer.parseInt(s) > 0), "Retry-After: " + retryAfter);
+        assertTrue(ownerMillis.get(ownerMillis.size() / 2) < 50, "the owner's median request under 50 ms: " + ownerMillis);
+        assertEquals(200, adminDuring, "another account from another address is not affected");
+        assertEquals(429, status(address(7), path, ext, ext + "-rest-pw"),
+                "the guessed account is closed to an address that never logged into it");
+    }
+
+    /** 127.N.k.1: an address of this build's own (N from the port offset), one per role in the test. */
+    private static InetAddress address(int k) throws IOException {
+        int builder = 1 + (PlusServer.portOffset() / 100) % 250;
+        return InetAddress.getByAddress(new byte[] {127, (byte) builder, (byte) k, 1});
+    }
+
+    private static int status(InetAddress from, String path, String user, String password) throws IOException {
+        return Integer.parseInt(exchange(from, path, user, password)[0]);
+    }
+
+    /** One HTTP/1.1 GET from a chosen local address (HttpClient cannot bind one): status and Retry-After. */
+    private static String[] exchange(InetAddress from, String path, String user, String password) throws IOException {
+        try (var socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), 8080 + PlusServer.portOffset()), 5000);
+            socket.setSoTimeout(10_000);
+            String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            String head = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            String status = head.substring(9, 12);
+            String retry = head.lines().filter(l -> l.regionMatches(true, 0, "Retry-After:", 0, 12))
+                    .map(l -> l.substring(12).strip()).findFirst().orElse("");
+            return new String[] {status, retry};
+        }
+    }
+}
