@@ -7,22 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.header.AcceptHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ProxyRequireHeader;
 import javax.sip.header.RequireHeader;
+import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import se.plus.adapters.sip.wire.Malformation;
+import se.plus.adapters.sip.wire.Received;
 
 /**
  * The checks of the message itself that RFC 3261 §8.2.2 and §8.2.3 ask of a UAS, made before any
  * processor and so before authentication: a malformed request is refused for what it is, whatever a
  * challenge would have said (RFC 4475 §3.3.8). Order: what the parser found (400, 505), the
- * Request-URI scheme (416), extensions (420), the body's type (415), what the caller accepts (406).
+ * Request-URI scheme (416), a REGISTER's To (400), extensions (420), the body's type (415), what the caller accepts (406).
  */
 final class RequestValidation {
 
@@ -38,9 +42,11 @@ final class RequestValidation {
     /** True when the request has been answered (or dropped) here and must go no further. */
     boolean refused(Request request) {
         boolean ack = Request.ACK.equals(request.getMethod());
-        if (request instanceof SIPMessage parsed && parsed.getApplicationData() instanceof Malformation malformation) {
+        Optional<Received> received = Received.of(((SIPMessage) request).getApplicationData());
+        Optional<Malformation> malformation = received.flatMap(Received::problem);
+        if (malformation.isPresent()) {
             if (!ack) {
-                answerSmall(request, malformation);
+                answer(request, malformation.get(), received.get().length());
             }
             return true;
         }
@@ -50,6 +56,12 @@ final class RequestValidation {
         try {
             if (!SCHEMES.contains(request.getRequestURI().getScheme().toLowerCase(Locale.ROOT))) {
                 sip.send(sip.messages().createResponse(Response.UNSUPPORTED_URI_SCHEME, request));
+                return true;
+            }
+            if (Request.REGISTER.equals(request.getMethod()) && !sipTo(request)) {
+                // RFC 3261 §10.3: the address-of-record is a SIP or SIPS URI (RFC 4475 §3.3.4).
+                answer(request, new Malformation(Response.BAD_REQUEST, "address-of-record not a SIP URI"),
+                        received.map(Received::length).orElse(0));
                 return true;
             }
             List<String> unsupported = unsupportedExtensions(request);
@@ -99,6 +111,11 @@ final class RequestValidation {
         return tags;
     }
 
+    private static boolean sipTo(Request request) {
+        var to = (ToHeader) request.getHeader(ToHeader.NAME);
+        return to != null && SCHEMES.contains(to.getAddress().getURI().getScheme().toLowerCase(Locale.ROOT));
+    }
+
     private static boolean sdpOrEmpty(Request request) {
         byte[] body = request.getRawContent();
         if (body == null || body.length == 0) {
@@ -133,20 +150,25 @@ final class RequestValidation {
     }
 
     /**
-     * The answer to a malformed request is never larger than the request (no amplification, and no
-     * echo of what the sender wrote): when even the bare response with the request's own Via, From,
-     * To, Call-ID and CSeq would be, the request is dropped, as RFC 4475 allows for broken input.
+     * A 400 is never larger than the request it answers (no amplification, and no echo of what the
+     * sender wrote): the standard reason phrase, a short To tag, and when even the bare response with
+     * the request's own Via, From, To, Call-ID and CSeq would be larger, the request is dropped, as
+     * RFC 4475 allows for broken input. A 505 is always sent: the sender must learn our version.
      */
-    private void answerSmall(Request request, Malformation malformation) {
+    private void answer(Request request, Malformation malformation, int requestLength) {
         try {
             Response response = sip.messages().createResponse(malformation.status(), request);
-            response.setReasonPhrase(malformation.reason());
+            var to = (ToHeader) response.getHeader(ToHeader.NAME);
+            if (to != null && to.getTag() == null) {
+                to.setTag(Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)));
+            }
             int size = response.toString().getBytes(StandardCharsets.UTF_8).length;
-            if (size > malformation.requestLength()) {
-                LOG.fine(() -> "malformed request dropped, the " + malformation.status() + " would be larger: " + size
-                        + " > " + malformation.requestLength());
+            if (malformation.status() == Response.BAD_REQUEST && size > requestLength) {
+                LOG.fine(() -> "malformed request dropped (" + malformation.reason() + "): a 400 would be larger, "
+                        + size + " > " + requestLength + " bytes");
                 return;
             }
+            LOG.fine(() -> "malformed request answered " + malformation.status() + ": " + malformation.reason());
             sip.send(response);
         } catch (ParseException | RuntimeException unanswerable) {
             LOG.log(Level.FINE, "malformed request not answered", unanswerable);

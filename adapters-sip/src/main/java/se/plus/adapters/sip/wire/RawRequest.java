@@ -46,17 +46,21 @@ final class RawRequest {
 
     static RawRequest of(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1).stripLeading();
-        int end = text.indexOf("\r\n\r\n");
-        int bodyStart = end + 4;
-        if (end < 0) {
-            end = text.indexOf("\n\n");
-            bodyStart = end + 2;
-        }
-        if (end < 0) {
-            end = text.length();
-            bodyStart = text.length();
+        // The headers end at the first empty line, whether lines end in CRLF, in LF (JAIN-SIP's TCP
+        // reader drops the CRs) or in a mix of both.
+        int end = text.length();
+        int bodyStart = text.length();
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (text.startsWith("\r\n", i + 1) || text.startsWith("\n", i + 1)) {
+                end = i;
+                bodyStart = i + (text.charAt(i + 1) == '\r' ? 3 : 2);
+                break;
+            }
         }
         String[] lines = text.substring(0, end).split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+        }
         var headers = new ArrayList<String>();
         for (int i = 1; i < lines.length; i++) {
             // RFC 3261 §7.3.1: a line starting with white space continues the previous one.
@@ -75,24 +79,61 @@ final class RawRequest {
     }
 
     /** The first thing wrong with the message itself that the parser would not tell us. */
-    Optional<Malformation> problem(int length) {
+    Optional<Malformation> problem() {
         String[] parts = startLine.strip().split("\\s+");
         String version = parts[parts.length - 1];
         if (version.regionMatches(true, 0, "SIP/", 0, 4) && !version.equals("SIP/2.0")) {
-            return Optional.of(new Malformation(505, "Version Not Supported", length));
+            return Optional.of(new Malformation(505, "version " + version));
         }
         var seen = new HashMap<String, Integer>();
         for (String header : headers) {
             String name = name(header);
             String field = SINGLE_VALUED.get(name);
             if (field != null && seen.merge(field, 1, Integer::sum) > 1) {
-                return Optional.of(new Malformation(400, "Duplicate " + field, length));
+                return Optional.of(new Malformation(400, "duplicate " + field));
             }
             if (field != null && field.equals("Max-Forwards") && !isByte(value(header))) {
-                return Optional.of(new Malformation(400, "Bad Max-Forwards", length));
+                return Optional.of(new Malformation(400, "bad Max-Forwards"));
             }
         }
+        String cseqMethod = cseqMethod();
+        if (cseqMethod != null && !cseqMethod.equals(method())) {
+            return Optional.of(new Malformation(400, "CSeq method " + cseqMethod + " in a " + method()));
+        }
         return Optional.empty();
+    }
+
+    /** The method of the (first) CSeq, null when there is none or it is not "number method". */
+    String cseqMethod() {
+        for (String header : headers) {
+            if (name(header).equals("cseq")) {
+                String[] parts = value(header).split("\\s+");
+                return parts.length == 2 ? parts[1] : null;
+            }
+        }
+        return null;
+    }
+
+    /** The number of the (first) CSeq, "1" when it has none. */
+    String cseqNumber() {
+        for (String header : headers) {
+            if (name(header).equals("cseq")) {
+                String[] parts = value(header).split("\\s+");
+                return parts[0].matches("\\d{1,9}") ? parts[0] : "1";
+            }
+        }
+        return "1";
+    }
+
+    /** The body's size the headers announce (0 when they do not, or not sensibly). */
+    int announcedBodyLength() {
+        for (String header : headers) {
+            String name = name(header);
+            if ((name.equals("content-length") || name.equals("l")) && value(header).matches("\\d{1,7}")) {
+                return Integer.parseInt(value(header));
+            }
+        }
+        return 0;
     }
 
     static String name(String header) {

@@ -11,7 +11,9 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.parser.MessageParser;
 import gov.nist.javax.sip.parser.ParseExceptionListener;
 import gov.nist.javax.sip.parser.StringMsgParser;
+import gov.nist.javax.sip.stack.MessageChannel;
 import java.text.ParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,8 @@ import java.util.Set;
  * else looks at it. Without this the stack answers a request it cannot parse with a 400 carrying the
  * whole request back (larger than what it received), drops one without From, To or Call-ID in
  * silence, and lets duplicated single-value fields and an unknown version through.
+ *
+ * <p>The Via's transport is corrected to the one the request arrived on (see below).
  *
  * <p>A broken required field is replaced by a neutral stand-in so the stack can still make a
  * transaction and a response; one that leaves nothing to answer to (no usable Via) is dropped.
@@ -38,22 +42,38 @@ public final class ValidatingParser implements MessageParser {
     public SIPMessage parseSIPMessage(byte[] bytes, boolean readBody, boolean strict, ParseExceptionListener listener)
             throws ParseException {
         if (listener == null || !RawRequest.isAnswerableRequest(bytes)) {
-            return delegate.parseSIPMessage(bytes, readBody, strict, listener);
+            try {
+                return delegate.parseSIPMessage(bytes, readBody, strict, listener);
+            } catch (StackOverflowError nested) {
+                throw new ParseException("nested too deeply", 0);
+            }
         }
         RawRequest raw = RawRequest.of(bytes);
-        Optional<Malformation> problem = raw.problem(bytes.length);
+        Optional<Malformation> problem = raw.problem();
+        // Over TCP the parser gets the headers only, their CRs dropped; the body Content-Length
+        // announces follows. The size as sent is counted with CRLF line ends, as RFC 3261 has them.
+        int length = readBody ? bytes.length : raw.bytes().length - raw.bodyLength() + raw.announcedBodyLength();
+        if (problem.isPresent() && problem.get().reason().startsWith("CSeq method")) {
+            // The stack would answer a mismatch itself, with a 400 that can be larger than the request.
+            raw = raw.replacingAll("cseq", "CSeq: " + raw.cseqNumber() + " " + raw.method());
+        }
         for (int attempt = 0; attempt <= MAX_REPAIRS; attempt++) {
             var failing = new FailingField(listener);
             SIPMessage message;
             try {
-                message = delegate.parseSIPMessage(attempt == 0 ? bytes : raw.bytes(), readBody, strict, failing);
+                message = delegate.parseSIPMessage(attempt == 0 && problemFree(problem) ? bytes : raw.bytes(), readBody,
+                        strict, failing);
+            } catch (StackOverflowError nested) {
+                // JAIN-SIP 1.3.0-91 recurses on nested comments and brackets; on the UDP receive thread
+                // this error would end the listener (stack.md). Such a request is dropped.
+                return null;
             } catch (ParseException | RuntimeException unparsable) {
                 Optional<RawRequest> repaired = repair(raw, failing, readBody);
                 if (repaired.isEmpty()) {
                     return null;
                 }
                 raw = repaired.get();
-                problem = problem.or(() -> Optional.of(new Malformation(400, "Bad " + failing.field(), bytes.length)));
+                problem = problem.or(() -> Optional.of(new Malformation(400, "bad " + failing.field())));
                 continue;
             }
             if (message == null) {
@@ -62,13 +82,40 @@ public final class ValidatingParser implements MessageParser {
             Optional<RawRequest> completed = completeMissing(raw, message);
             if (completed.isPresent()) {
                 raw = completed.get();
-                problem = problem.or(() -> Optional.of(new Malformation(400, "Missing Required Header", bytes.length)));
+                problem = problem.or(() -> Optional.of(new Malformation(400, "missing From, To, Call-ID or CSeq")));
                 continue;
             }
-            problem.ifPresent(message::setApplicationData);
+            message.setApplicationData(new Received(length, problem));
+            answerWhereItCameFrom(message, listener);
             return message;
         }
         return null;
+    }
+
+    /**
+     * A top Via naming another transport than the one the request came over (TCP in a datagram, UDP
+     * over a connection, TLS where we have none) would send the answer where the sender is not
+     * listening: the stack routes responses by the Via. RFC 3261 §18.2.2 answers on the connection a
+     * request came over; we answer over the transport it came over and to the address and port it came
+ * from, whatever the Via claims.
+     */
+    private static void answerWhereItCameFrom(SIPMessage message, ParseExceptionListener listener) {
+        Via via = message.getTopmostVia();
+        if (listener instanceof MessageChannel channel && via != null && channel.getTransport() != null
+                && !channel.getTransport().equalsIgnoreCase(via.getTransport())) {
+            try {
+                via.setTransport(channel.getTransport().toUpperCase(Locale.ROOT));
+                // And to the port it came from (RFC 3581): the Via's port belongs to the transport it named.
+                via.setRPort();
+            } catch (ParseException impossible) {
+                // The stack's own transport names are valid tokens.
+            }
+        }
+    }
+
+    /** The raw text was changed before the first parse only for a CSeq mismatch. */
+    private static boolean problemFree(Optional<Malformation> problem) {
+        return problem.isEmpty() || !problem.get().reason().startsWith("CSeq method");
     }
 
     /** The request with the field that failed replaced by a stand-in, if there is one to give. */
