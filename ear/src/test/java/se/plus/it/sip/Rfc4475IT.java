@@ -79,7 +79,7 @@ class Rfc4475IT {
         3.3.1    | insuf      | 400 | 400 |
         3.3.2    | unkscm     | 416 | 416 |
         3.3.3    | novelsc    | 416 | 416 |
-        3.3.4    | unksm2     | 400 | -   | a registrar: the To is no SIP URI. TCP: the 400 (with rport) would be 1 byte larger than the request: dropped
+        3.3.4    | unksm2     | 400 | 400/- | a registrar: the To is no SIP URI. TCP: the 400 (with rport and received) is within a byte or two of the request's size, so whether it is sent or dropped depends on the length of the sender's address
         3.3.5    | bext01     | 420 | 420 |
         3.3.6    | invut      | 415 | 415 |
         3.3.7    | regaut01   | 401 | 401 |
@@ -99,8 +99,8 @@ class Rfc4475IT {
         byte[] request = message(file);
         int source = NEXT_SOURCE.incrementAndGet();
 
-        String overUdp = TortureWire.udp(request, source, "-".equals(udp) ? 1500 : 5000);
-        String overTcp = TortureWire.tcp(request, source, "-".equals(tcp) ? 1500 : 5000);
+        String overUdp = TortureWire.udp(request, source, udp.startsWith("-") ? 1500 : 10_000);
+        String overTcp = TortureWire.tcp(request, source, tcp.startsWith("-") ? 1500 : 10_000);
 
         assertAnswer(udp, overUdp, request, "UDP " + file);
         assertAnswer(tcp, overTcp, request, "TCP " + file);
@@ -108,6 +108,11 @@ class Rfc4475IT {
     }
 
     private static void assertAnswer(String expected, String answer, byte[] request, String what) {
+        if (expected.endsWith("/-")) {
+            // Either answer is right: the 400, or nothing where it would be larger than the request.
+            assertAnswer(answer == null ? "-" : expected.substring(0, expected.length() - 2), answer, request, what);
+            return;
+        }
         if ("-".equals(expected)) {
             assertEquals(null, answer, what);
             return;

@@ -3,7 +3,6 @@ package se.plus.it.sip;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,20 +31,7 @@ final class TortureWire {
     static String udp(byte[] message, int source, int timeoutMillis) throws IOException {
         try (var socket = new DatagramSocket(new InetSocketAddress(sourceAddress(1, source), viaPort(message)))) {
             socket.setSoTimeout(timeoutMillis);
-            socket.send(new DatagramPacket(message, message.length, InetAddress.getLoopbackAddress(), PlusServer.sipPort()));
-            var buffer = new byte[65536];
-            while (true) {
-                var packet = new DatagramPacket(buffer, buffer.length);
-                try {
-                    socket.receive(packet);
-                } catch (SocketTimeoutException silence) {
-                    return null;
-                }
-                String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-                if (!answer.startsWith("SIP/2.0 1")) {
-                    return answer;
-                }
-            }
+            return RawSip.exchange(socket, PlusServer.sipPort(), message);
         }
     }
 
