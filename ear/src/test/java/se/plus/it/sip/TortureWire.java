@@ -29,9 +29,23 @@ final class TortureWire {
     }
 
     static String udp(byte[] message, int source, int timeoutMillis) throws IOException {
-        try (var socket = new DatagramSocket(new InetSocketAddress(sourceAddress(1, source), viaPort(message)))) {
+        try (var socket = bound(new InetSocketAddress(sourceAddress(1, source), viaPort(message)))) {
             socket.setSoTimeout(timeoutMillis);
             return RawSip.exchange(socket, PlusServer.sipPort(), message);
+        }
+    }
+
+    /**
+     * The answer comes to the Via's port (5060 for most of the RFC's messages): a process holding that
+     * port on every address (0.0.0.0:5060, a SIPp run elsewhere on the machine) makes this test
+     * impossible, and it says so rather than failing on a missing answer.
+     */
+    private static DatagramSocket bound(InetSocketAddress where) throws IOException {
+        try {
+            return new DatagramSocket(where);
+        } catch (java.net.BindException taken) {
+            throw new IllegalStateException("UDP " + where + " cannot be bound: another process holds port "
+                    + where.getPort() + " on all addresses (see `ss -uapn | grep :" + where.getPort() + "`)", taken);
         }
     }
 

@@ -96,11 +96,16 @@ final class RawRequest {
                 return Optional.of(new Malformation(400, "bad Max-Forwards"));
             }
         }
-        String cseqMethod = cseqMethod();
-        if (cseqMethod != null && !cseqMethod.equals(method())) {
-            return Optional.of(new Malformation(400, "CSeq method " + cseqMethod + " in a " + method()));
+        if (cseqContradictsMethod()) {
+            return Optional.of(new Malformation(400, "CSeq method " + cseqMethod() + " in a " + method()));
         }
         return Optional.empty();
+    }
+
+    /** RFC 3261 §8.1.1.5: the CSeq's method is the request's. */
+    boolean cseqContradictsMethod() {
+        String cseqMethod = cseqMethod();
+        return cseqMethod != null && !cseqMethod.equals(method());
     }
 
     /** The method of the (first) CSeq, null when there is none or it is not "number method". */

@@ -53,7 +53,8 @@ public final class ValidatingParser implements MessageParser {
         // Over TCP the parser gets the headers only, their CRs dropped; the body Content-Length
         // announces follows. The size as sent is counted with CRLF line ends, as RFC 3261 has them.
         int length = readBody ? bytes.length : raw.bytes().length - raw.bodyLength() + raw.announcedBodyLength();
-        if (problem.isPresent() && problem.get().reason().startsWith("CSeq method")) {
+        boolean rewritten = raw.cseqContradictsMethod();
+        if (rewritten) {
             // The stack would answer a mismatch itself, with a 400 that can be larger than the request.
             raw = raw.replacingAll("cseq", "CSeq: " + raw.cseqNumber() + " " + raw.method());
         }
@@ -61,8 +62,8 @@ public final class ValidatingParser implements MessageParser {
             var failing = new FailingField(listener);
             SIPMessage message;
             try {
-                message = delegate.parseSIPMessage(attempt == 0 && problemFree(problem) ? bytes : raw.bytes(), readBody,
-                        strict, failing);
+                message = delegate.parseSIPMessage(attempt == 0 && !rewritten ? bytes : raw.bytes(), readBody, strict,
+                        failing);
             } catch (StackOverflowError nested) {
                 // JAIN-SIP 1.3.0-91 recurses on nested comments and brackets; on the UDP receive thread
                 // this error would end the listener (stack.md). Such a request is dropped.
@@ -97,7 +98,7 @@ public final class ValidatingParser implements MessageParser {
      * over a connection, TLS where we have none) would send the answer where the sender is not
      * listening: the stack routes responses by the Via. RFC 3261 §18.2.2 answers on the connection a
      * request came over; we answer over the transport it came over and to the address and port it came
- * from, whatever the Via claims.
+     * from, whatever the Via claims.
      */
     private static void answerWhereItCameFrom(SIPMessage message, ParseExceptionListener listener) {
         Via via = message.getTopmostVia();
@@ -111,11 +112,6 @@ public final class ValidatingParser implements MessageParser {
                 // The stack's own transport names are valid tokens.
             }
         }
-    }
-
-    /** The raw text was changed before the first parse only for a CSeq mismatch. */
-    private static boolean problemFree(Optional<Malformation> problem) {
-        return problem.isEmpty() || !problem.get().reason().startsWith("CSeq method");
     }
 
     /** The request with the field that failed replaced by a stand-in, if there is one to give. */

@@ -15,7 +15,7 @@ import se.plus.adapters.sip.wire.Mutations;
  * bodies. Each returns a value (empty, null, the input) and throws nothing, so a broken message is
  * refused rather than ending in a 500. (There is no DTMF body reader yet.)
  */
-class AdapterParsingProperties {
+class AdapterParsingPropertyTest {
 
     private static final String OFFER = "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
             + "m=audio 49170 RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\na=sendrecv\r\n"

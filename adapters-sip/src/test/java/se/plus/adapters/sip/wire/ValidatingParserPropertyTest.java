@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever arrives, the parser the stack uses answers it (marked or not) or drops it; nothing escapes. */
-class ValidatingParserProperties {
+class ValidatingParserPropertyTest {
 
     private static final List<String> VALID = List.of("wsinv", "esc01", "escnull", "lwsdisp", "longreq", "semiuri",
             "transports", "mpart01", "badbranch", "bext01", "invut", "cparam01", "regescrt", "sdp01", "inv2543", "zeromf");
