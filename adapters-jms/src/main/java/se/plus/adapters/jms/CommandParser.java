@@ -53,10 +53,19 @@ final class CommandParser {
             throw new BadCommandException("a command is at most " + MAX_BODY + " characters");
         }
         JsonObject json;
-        try (var reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
+        // A parser rather than a reader: JsonReader stops after the first value and ignores what
+        // follows, so "{}{}" would pass (REST refuses it the same way, JsonInput).
+        try (var parser = JSON.createParser(new StringReader(body))) {
+            if (!parser.hasNext()) {
+                throw new BadCommandException("a command is a text message with a JSON object");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadCommandException("a command is a JSON object, not " + value.getValueType());
+            }
+            if (parser.hasNext()) {
+                throw new BadCommandException("the message is not JSON: more content after the object");
             }
             json = value.asJsonObject();
         } catch (JsonParsingException | IllegalStateException malformed) {
@@ -134,7 +143,7 @@ final class CommandParser {
         String string(String field) {
             JsonValue value = required(field);
             if (value.getValueType() != JsonValue.ValueType.STRING) {
-                throw new BadCommandException("'" + field + "' is a string, not " + value.getValueType());
+                throw new BadCommandException("'" + field + "' must be a string");
             }
             return ((JsonString) value).getString();
         }

@@ -40,12 +40,16 @@ class ReplySender {
     }
 
     /**
-     * A copy of a message that is no command, for an operator: the original text, the reason, and the
-     * original ids. Sent at once rather than after the broker's redeliveries, which could not change it.
+     * A copy of a message that is no command, for an operator: the original text with the original's
+     * JMSCorrelationID, JMSType, reply-to and every property of the sender, as the broker's own
+     * dead-lettering would keep them, plus the reason and the original ids. Sent at once rather than
+     * after the broker's redeliveries, which could not change it.
      */
     void deadLetter(Delivery delivery, Reply reply) {
-        var producer = jms.createProducer()
-                .setJMSCorrelationID(delivery.correlationId())
+        var producer = jms.createProducer();
+        delivery.original().properties().forEach(producer::setProperty);
+        producer.setJMSCorrelationID(delivery.original().correlationId())
+                .setJMSType(delivery.original().type())
                 .setProperty("plusError", reply.json())
                 .setProperty("plusOriginalMessageId", String.valueOf(delivery.messageId()));
         delivery.user().ifPresent(user -> producer.setProperty("plusSender", user));

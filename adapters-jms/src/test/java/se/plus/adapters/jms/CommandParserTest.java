@@ -95,4 +95,19 @@ class CommandParserTest {
     void aNullMessageBodyIsABadCommand() {
         assertThrows(BadCommandException.class, () -> CommandParser.parse(null));
     }
+
+    @Test
+    void contentAfterTheJsonObjectIsRefusedAsRestRefusesIt() {
+        var refused = assertThrows(BadCommandException.class, () -> CommandParser.parse("{}{}"));
+
+        assertTrue(refused.getMessage().startsWith("the message is not JSON"), refused.getMessage());
+    }
+
+    @Test
+    void aWrongJsonTypeNamesTheTypeTheFieldMustHave() {
+        var refused = assertThrows(BadCommandException.class,
+                () -> CommandParser.parse("{\"extension\":1001,\"digits\":\"*21*0701234567#\"}"));
+
+        assertEquals("'extension' must be a string", refused.getMessage());
+    }
 }

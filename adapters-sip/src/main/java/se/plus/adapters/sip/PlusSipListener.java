@@ -37,6 +37,7 @@ final class PlusSipListener implements SipListener {
     private final Map<String, MethodProcessor> processors;
     private final B2bua b2bua;
     private final MessageWaitingSubscriptions subscriptions;
+    private final RequestValidation validation;
 
     PlusSipListener(SipContext sip, FailureTracker failures, B2bua b2bua, MessageWaitingSubscriptions subscriptions,
                     MethodProcessor... processors) {
@@ -44,6 +45,7 @@ final class PlusSipListener implements SipListener {
         this.b2bua = b2bua;
         this.subscriptions = subscriptions;
         this.failures = failures;
+        this.validation = new RequestValidation(sip);
         this.processors = Stream.of(processors)
                 .collect(Collectors.toUnmodifiableMap(MethodProcessor::method, Function.identity()));
     }
@@ -57,6 +59,9 @@ final class PlusSipListener implements SipListener {
         }
         try {
             MethodProcessor processor = processors.get(request.getMethod());
+            if (validation.refused(request)) {
+                return;
+            }
             if (processor != null) {
                 processor.process(event, sip);
             } else if (!Request.ACK.equals(request.getMethod())) {

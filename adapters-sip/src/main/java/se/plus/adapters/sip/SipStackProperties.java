@@ -25,6 +25,9 @@ final class SipStackProperties {
         p.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         p.setProperty("gov.nist.javax.sip.STACK_LOGGER", "se.plus.adapters.sip.stacklog.JulStackLogger");
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", "se.plus.adapters.sip.stacklog.JulServerLogger");
+        // Checks each request on its raw bytes before the parser forgets duplicates and the version
+        // (RFC 4475); loaded by name from the EAR's lib/ like the loggers.
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "se.plus.adapters.sip.wire.ValidatingParserFactory");
         // A SIP request of ours never needs more; a larger datagram is dropped before it costs a buffer.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
         // Under overload, drop what has waited this long (ms) instead of queueing without bound.

@@ -53,6 +53,37 @@ class JmsPoisonIT {
     }
 
     @Test
+    void theDeadLetterCopyKeepsTheOriginalsHeadersAndPropertiesAndAddsTheReason() throws Exception {
+        String ext = Rest.createUser("");
+        try (var integrator = new Integrator(PlusServer.jmsUrl(), PlusServer.jmsUser(), PlusServer.jmsPassword())) {
+            String correlation = "trailing-" + ext;
+            TextMessage command = integrator.jms.createTextMessage("{}{}");
+            command.setJMSReplyTo(integrator.replies);
+            command.setJMSCorrelationID(correlation);
+            command.setJMSType("plus.dial.v1");
+            command.setStringProperty("tenant", "acme");
+            command.setIntProperty("attempt", 3);
+            command.setBooleanProperty("urgent", true);
+            integrator.jms.createProducer().send(integrator.commands, command);
+
+            var reply = integrator.awaitReply();
+            JMSConsumer deadLetters = integrator.jms.createConsumer(integrator.jms.createQueue("plus.dead-letter"),
+                    "JMSCorrelationID = '" + correlation + "'");
+            var dead = (TextMessage) deadLetters.receive(10_000);
+
+            assertEquals("VALIDATION", reply.code(), reply.json().toString());
+            assertTrue(reply.json().toString().contains("not JSON"), reply.json().toString());
+            assertNotNull(dead, "the message is not in plus.dead-letter");
+            assertEquals("{}{}", dead.getText());
+            assertEquals("plus.dial.v1", dead.getJMSType());
+            assertEquals("acme", dead.getStringProperty("tenant"));
+            assertEquals(3, dead.getIntProperty("attempt"));
+            assertTrue(dead.getBooleanProperty("urgent"));
+            assertTrue(dead.getStringProperty("plusError").contains("VALIDATION"), dead.getStringProperty("plusError"));
+        }
+    }
+
+    @Test
     void aMessageThatIsNotTextIsAnsweredAndDeadLettered() throws Exception {
         try (var integrator = new Integrator(PlusServer.jmsUrl(), PlusServer.jmsUser(), PlusServer.jmsPassword())) {
             String correlation = "bytes-" + System.nanoTime();

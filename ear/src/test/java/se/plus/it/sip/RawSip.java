@@ -35,20 +35,24 @@ final class RawSip {
     static String exchange(String localIp, int port, int timeoutMillis, Message message) throws IOException {
         try (var socket = new DatagramSocket(0, InetAddress.getByName(localIp))) {
             socket.setSoTimeout(timeoutMillis);
-            byte[] bytes = message.text(socket.getLocalPort()).getBytes(StandardCharsets.ISO_8859_1);
-            socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
-            var buffer = new byte[16384];
-            while (true) {
-                var packet = new DatagramPacket(buffer, buffer.length);
-                try {
-                    socket.receive(packet);
-                } catch (SocketTimeoutException silence) {
-                    return null;
-                }
-                String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
-                if (!answer.startsWith("SIP/2.0 1")) {
-                    return answer;
-                }
+            return exchange(socket, port, message.text(socket.getLocalPort()).getBytes(StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    /** The same from a socket of the caller's (bound where the answer must come back), its timeout set. */
+    static String exchange(DatagramSocket socket, int port, byte[] bytes) throws IOException {
+        socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+        var buffer = new byte[65536];
+        while (true) {
+            var packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException silence) {
+                return null;
+            }
+            String answer = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.ISO_8859_1);
+            if (!answer.startsWith("SIP/2.0 1")) {
+                return answer;
             }
         }
     }

@@ -1,0 +1,111 @@
+package se.plus.it.sip;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import se.plus.it.PlusServer;
+
+/**
+ * Sends a message exactly as given and returns the first final answer, or null for silence. The RFC's
+ * messages name made-up hosts in their Via without rport, so the server answers to the address the
+ * message came from and the Via's port (RFC 3261 §18.2.2): each message is sent from its own loopback
+ * address (127.N.t.i, N from this build's port offset) bound to that port, so the answer comes back
+ * without rewriting a byte of the message.
+ */
+final class TortureWire {
+
+    private static final Pattern VIA = Pattern.compile(
+            "(?im)^(?:via|v)\\s*:\\s*SIP\\s*/\\s*[\\d.]+\\s*/\\s*(\\w+)\\s+(\\[[^\\]]*\\]|[^\\s;,:]+)(?:\\s*:\\s*(\\d+))?");
+
+    private TortureWire() {
+    }
+
+    static String udp(byte[] message, int source, int timeoutMillis) throws IOException {
+        try (var socket = bound(new InetSocketAddress(sourceAddress(1, source), viaPort(message)))) {
+            socket.setSoTimeout(timeoutMillis);
+            return RawSip.exchange(socket, PlusServer.sipPort(), message);
+        }
+    }
+
+    /**
+     * The answer comes to the Via's port (5060 for most of the RFC's messages): a process holding that
+     * port on every address (0.0.0.0:5060, a SIPp run elsewhere on the machine) makes this test
+     * impossible, and it says so rather than failing on a missing answer.
+     */
+    private static DatagramSocket bound(InetSocketAddress where) throws IOException {
+        try {
+            return new DatagramSocket(where);
+        } catch (java.net.BindException taken) {
+            throw new IllegalStateException("UDP " + where + " cannot be bound: another process holds port "
+                    + where.getPort() + " on all addresses (see `ss -uapn | grep :" + where.getPort() + "`)", taken);
+        }
+    }
+
+    static String tcp(byte[] message, int source, int timeoutMillis) throws IOException {
+        try (var socket = new Socket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(sourceAddress(2, source), viaPort(message)));
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), PlusServer.sipPort()), 2000);
+            socket.setSoTimeout(timeoutMillis);
+            socket.getOutputStream().write(message);
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            while (true) {
+                String answer = readMessage(in);
+                if (answer == null || !answer.startsWith("SIP/2.0 1")) {
+                    return answer;
+                }
+            }
+        }
+    }
+
+    /** One message off the stream (headers and Content-Length octets), or null on silence or close. */
+    private static String readMessage(InputStream in) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try {
+            while (true) {
+                int b = in.read();
+                if (b < 0) {
+                    return null;
+                }
+                if (bytes.size() == 0 && (b == '\r' || b == '\n')) {
+                    continue;
+                }
+                bytes.write(b);
+                String text = bytes.toString(StandardCharsets.ISO_8859_1);
+                if (text.endsWith("\r\n\r\n")) {
+                    Matcher length = Pattern.compile("(?im)^(?:content-length|l)\\s*:\\s*(\\d+)").matcher(text);
+                    int body = length.find() ? Integer.parseInt(length.group(1)) : 0;
+                    bytes.write(in.readNBytes(body));
+                    return bytes.toString(StandardCharsets.ISO_8859_1);
+                }
+            }
+        } catch (SocketTimeoutException silence) {
+            return null;
+        }
+    }
+
+    /** The top Via's port, or the transport's default (RFC 3261 §18.1.1: 5061 for TLS). */
+    static int viaPort(byte[] message) {
+        String headers = new String(message, StandardCharsets.ISO_8859_1).replaceAll("\r?\n[ \t]+", " ");
+        Matcher via = VIA.matcher(headers);
+        if (via.find() && via.group(3) != null) {
+            return Integer.parseInt(via.group(3));
+        }
+        return via.find(0) && via.group(1).equalsIgnoreCase("TLS") ? 5061 : 5060;
+    }
+
+    /** 127.N.transport.index: N from the port offset, so builds beside each other never share one. */
+    private static InetAddress sourceAddress(int transport, int index) throws IOException {
+        int builder = 1 + (PlusServer.portOffset() / 100) % 250;
+        return InetAddress.getByAddress(new byte[] {127, (byte) builder, (byte) transport, (byte) index});
+    }
+}
