@@ -51,6 +51,7 @@ class RestLoginThrottleIT {
         InetAddress guesser = address(5);
         InetAddress owner = address(6);
         assertEquals(200, status(owner, path, ext, ext + "-rest-pw"), "the owner logs in from their address first");
+        List<Long> ownerQuiet = ownerMillis(owner, path, ext);
 
         var statuses = new ConcurrentHashMap<Integer, AtomicInteger>();
         var retryAfter = Collections.synchronizedList(new ArrayList<String>());
@@ -90,12 +91,7 @@ class RestLoginThrottleIT {
         long cpuBefore = ServerCpu.millis();
         long wallBefore = System.nanoTime();
         int guessesBefore = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
-        var ownerMillis = new ArrayList<Long>();
-        for (int i = 0; i < 9; i++) {
-            long start = System.nanoTime();
-            assertEquals(200, status(owner, path, ext, ext + "-rest-pw"), "the owner during the guessing");
-            ownerMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        }
+        List<Long> ownerMillis = ownerMillis(owner, path, ext);
         int adminDuring = Rest.admin().get("/api/users/" + ext).status();
         // A few thousand more refused guesses, to measure what they cost the server.
         refusedTarget.set(statuses.get(429).get() + 3000);
@@ -109,19 +105,23 @@ class RestLoginThrottleIT {
         int guessesBlocked = statuses.values().stream().mapToInt(AtomicInteger::get).sum() - guessesBefore;
         connections.shutdown();
         System.out.printf("guessing: %s; while blocked %d guesses in %d ms cost the server %d ms CPU (%.2f ms each, %.0f%% of one core);"
-                + " the owner's requests %s ms%n", statuses, guessesBlocked, wallMillis, cpuMillis,
-                (double) cpuMillis / Math.max(1, guessesBlocked), 100.0 * cpuMillis / Math.max(1, wallMillis), ownerMillis);
+                + " the owner's requests %s ms (without guessing %s ms)%n", statuses, guessesBlocked, wallMillis, cpuMillis,
+                (double) cpuMillis / Math.max(1, guessesBlocked), 100.0 * cpuMillis / Math.max(1, wallMillis), ownerMillis,
+                ownerQuiet);
 
         int wrong = statuses.getOrDefault(401, new AtomicInteger()).get();
         int refused = statuses.getOrDefault(429, new AtomicInteger()).get();
-        Collections.sort(ownerMillis);
         assertTrue(wrong <= LIMIT + 8, "at most the limit (and the requests already in flight) hashed: " + statuses);
         assertTrue(refused > 10 * wrong, "the rest refused: " + statuses);
         assertTrue(retryAfter.stream().allMatch(s -> s.matches("\\d+") && Integer.parseInt(s) > 0), "Retry-After: " + retryAfter);
         // A wrong password costs a PBKDF2 hash, about 100 ms of CPU; a refused guess must cost next to nothing.
         assertTrue((double) cpuMillis / Math.max(1, guessesBlocked) < 5, "server CPU per refused guess: " + cpuMillis
                 + " ms for " + guessesBlocked);
-        assertTrue(ownerMillis.get(ownerMillis.size() / 2) < 50, "the owner's median request under 50 ms: " + ownerMillis);
+        // The bar is 50 ms; on a machine others load heavily, the owner's own time without any
+        // guessing, doubled, when that is more.
+        long bar = Math.max(50, 2 * ownerQuiet.get(ownerQuiet.size() / 2));
+        assertTrue(ownerMillis.get(ownerMillis.size() / 2) < bar, "the owner's median request under " + bar + " ms: "
+                + ownerMillis + " (without guessing " + ownerQuiet + ")");
         assertEquals(200, adminDuring, "another account from another address is not affected");
         assertEquals(429, status(address(7), path, ext, ext + "-rest-pw"),
                 "the guessed account is closed to an address that never logged into it");
@@ -131,6 +131,18 @@ class RestLoginThrottleIT {
     private static InetAddress address(int k) throws IOException {
         int builder = 1 + (PlusServer.portOffset() / 100) % 250;
         return InetAddress.getByAddress(new byte[] {127, (byte) builder, (byte) k, 1});
+    }
+
+    /** Nine requests of the owner over new connections, sorted times in milliseconds. */
+    private static List<Long> ownerMillis(InetAddress owner, String path, String ext) throws IOException {
+        var millis = new ArrayList<Long>();
+        for (int i = 0; i < 9; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, status(owner, path, ext, ext + "-rest-pw"), "the owner");
+            millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        }
+        Collections.sort(millis);
+        return millis;
     }
 
     /** One request over a new connection, as a client that has not been guessing would make it. */

@@ -79,7 +79,7 @@ class Rfc4475IT {
         3.3.1    | insuf      | 400 | 400 |
         3.3.2    | unkscm     | 416 | 416 |
         3.3.3    | novelsc    | 416 | 416 |
-        3.3.4    | unksm2     | 400 | 400/- | a registrar: the To is no SIP URI. TCP: the 400 (with rport and received) is within a byte or two of the request's size, so whether it is sent or dropped depends on the length of the sender's address
+        3.3.4    | unksm2     | 400/- | 400/- | a registrar: the To is no SIP URI. Its 400 (with received and rport) is within a few bytes of the request's size, so whether it is sent or dropped depends on the sender's address and port
         3.3.5    | bext01     | 420 | 420 |
         3.3.6    | invut      | 415 | 415 |
         3.3.7    | regaut01   | 401 | 401 |

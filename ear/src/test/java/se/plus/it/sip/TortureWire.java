@@ -15,10 +15,10 @@ import se.plus.it.PlusServer;
 
 /**
  * Sends a message exactly as given and returns the first final answer, or null for silence. The RFC's
- * messages name made-up hosts in their Via without rport, so the server answers to the address the
- * message came from and the Via's port (RFC 3261 §18.2.2): each message is sent from its own loopback
- * address (127.N.t.i, N from this build's port offset) bound to that port, so the answer comes back
- * without rewriting a byte of the message.
+ * messages name made-up hosts in their Via without rport: over UDP the server answers to where the
+ * datagram came from; over TCP on the connection, which the stack finds by the address it came from
+ * and the Via's port (RFC 3261 §18.2.2), so the TCP client is bound to that port. Each message is sent
+ * from its own loopback address (127.N.t.i, N from this build's port offset) without a byte changed.
  */
 final class TortureWire {
 
@@ -29,23 +29,34 @@ final class TortureWire {
     }
 
     static String udp(byte[] message, int source, int timeoutMillis) throws IOException {
-        try (var socket = bound(new InetSocketAddress(sourceAddress(1, source), viaPort(message)))) {
-            socket.setSoTimeout(timeoutMillis);
-            return RawSip.exchange(socket, PlusServer.sipPort(), message);
+        // None of the RFC's Vias names our address: the server answers to the datagram's source (its
+        // symmetric routing), so any port will do.
+        try (var socket = bound(new InetSocketAddress(sourceAddress(1, source), 0))) {
+            // As a UAC does over UDP (RFC 3261 §17.1.1.2, T1 = 500 ms): the same datagram again, at
+            // doubling intervals, until the time is up. A server under load may shed a datagram.
+            long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            for (int interval = 500; ; interval *= 2) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return null;
+                }
+                socket.setSoTimeout((int) Math.min(interval, left));
+                String answer = RawSip.exchange(socket, PlusServer.sipPort(), message);
+                if (answer != null) {
+                    return answer;
+                }
+            }
         }
     }
 
     /**
-     * The answer comes to the Via's port (5060 for most of the RFC's messages): a process holding that
-     * port on every address (0.0.0.0:5060, a SIPp run elsewhere on the machine) makes this test
-     * impossible, and it says so rather than failing on a missing answer.
+     * A bind that fails says why rather than surfacing later as a missing answer.
      */
     private static DatagramSocket bound(InetSocketAddress where) throws IOException {
         try {
             return new DatagramSocket(where);
         } catch (java.net.BindException taken) {
-            throw new IllegalStateException("UDP " + where + " cannot be bound: another process holds port "
-                    + where.getPort() + " on all addresses (see `ss -uapn | grep :" + where.getPort() + "`)", taken);
+            throw new IllegalStateException("UDP " + where + " cannot be bound", taken);
         }
     }
 

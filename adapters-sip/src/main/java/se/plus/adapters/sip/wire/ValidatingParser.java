@@ -24,7 +24,8 @@ import java.util.Set;
  * whole request back (larger than what it received), drops one without From, To or Call-ID in
  * silence, and lets duplicated single-value fields and an unknown version through.
  *
- * <p>The Via's transport is corrected to the one the request arrived on (see below).
+ * <p>The Via's transport is corrected to the one the request arrived on, and a datagram from another
+ * address than its Via names is answered to where it came from (see below).
  *
  * <p>A broken required field is replaced by a neutral stand-in so the stack can still make a
  * transaction and a response; one that leaves nothing to answer to (no usable Via) is dropped.
@@ -102,15 +103,23 @@ public final class ValidatingParser implements MessageParser {
      */
     private static void answerWhereItCameFrom(SIPMessage message, ParseExceptionListener listener) {
         Via via = message.getTopmostVia();
-        if (listener instanceof MessageChannel channel && via != null && channel.getTransport() != null
-                && !channel.getTransport().equalsIgnoreCase(via.getTransport())) {
-            try {
+        if (!(listener instanceof MessageChannel channel) || via == null || channel.getTransport() == null) {
+            return;
+        }
+        try {
+            if (!channel.getTransport().equalsIgnoreCase(via.getTransport())) {
                 via.setTransport(channel.getTransport().toUpperCase(Locale.ROOT));
                 // And to the port it came from (RFC 3581): the Via's port belongs to the transport it named.
                 via.setRPort();
-            } catch (ParseException impossible) {
-                // The stack's own transport names are valid tokens.
+            } else if ("UDP".equalsIgnoreCase(via.getTransport()) && !via.hasParameter(Via.RPORT)
+                    && !String.valueOf(via.getHost()).equals(channel.getPeerAddress())) {
+                // The datagram did not come from the host the Via names (NAT, or a made-up sent-by): its
+                // port is no better a guess than its host. Answer to the source address and port, as
+                // RFC 3581 would (symmetric response routing).
+                via.setRPort();
             }
+        } catch (ParseException impossible) {
+            // The stack's own transport names are valid tokens.
         }
     }
 
