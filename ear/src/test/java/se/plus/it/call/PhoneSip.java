@@ -55,6 +55,8 @@ final class PhoneSip {
     private final int port;
     private final int rtpPort;
     private final AtomicLong sdpVersion = new AtomicLong();
+    /** How long the phone takes to answer a re-INVITE (zero: at once); see {@link TestPhone#answerReInvitesAfter}. */
+    volatile Duration reInviteAnswerDelay = Duration.ZERO;
 
     PhoneSip(SipProvider provider, SipFactory factory, String extension, String password, int rtpPort)
             throws PeerUnavailableException {
