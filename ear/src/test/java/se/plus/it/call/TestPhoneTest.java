@@ -42,6 +42,20 @@ class TestPhoneTest {
         bob = new TestPhone("1002", "bob-secret", NO_SERVER, transport);
     }
 
+    private record Answered(OutgoingCall caller, IncomingCall callee) {
+    }
+
+    /** Alice calls Bob, who answers at once; the call is ACKed. */
+    private Answered answeredCall(String transport) throws Exception {
+        phones(transport);
+        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertTrue(caller.awaitAnswered(WAIT) && callee.awaitAck(WAIT));
+        return new Answered(caller, callee);
+    }
+
     private String bobsUri() {
         return "sip:1002@127.0.0.1:" + bob.sipPort();
     }
@@ -126,11 +140,9 @@ class TestPhoneTest {
 
     @Test
     void an_update_carries_the_hold_offer_and_its_200_the_answer() throws Exception {
-        phones("tcp");
-        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
-        OutgoingCall caller = alice.call(bobsUri(), true);
-        IncomingCall callee = bob.nextIncomingCall(WAIT);
-        assertTrue(caller.awaitAnswered(WAIT) && callee.awaitAck(WAIT));
+        Answered call = answeredCall("tcp");
+        OutgoingCall caller = call.caller();
+        IncomingCall callee = call.callee();
 
         assertEquals(200, caller.update(true));
 
@@ -143,11 +155,9 @@ class TestPhoneTest {
 
     @Test
     void re_invites_sent_at_once_by_slow_answering_phones_meet_491() throws Exception {
-        phones("udp");
-        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
-        OutgoingCall caller = alice.call(bobsUri(), true);
-        IncomingCall callee = bob.nextIncomingCall(WAIT);
-        assertTrue(caller.awaitAnswered(WAIT) && callee.awaitAck(WAIT));
+        Answered call = answeredCall("udp");
+        OutgoingCall caller = call.caller();
+        IncomingCall callee = call.callee();
         alice.answerReInvitesAfter(Duration.ofSeconds(1));
         bob.answerReInvitesAfter(Duration.ofSeconds(1));
         var together = new java.util.concurrent.CyclicBarrier(2);
