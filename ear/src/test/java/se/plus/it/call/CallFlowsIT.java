@@ -68,13 +68,22 @@ class CallFlowsIT {
         return phone;
     }
 
-    private Connected connected(String names, String transport) throws Exception {
+    /** Anna and Berit, new users, each with one phone registered over {@code transport}. */
+    private record Parties(TestPhone annasPhone, SipUser berit, TestPhone beritsPhone) {
+    }
+
+    private Parties annaAndBerit(String names, String transport) throws Exception {
         SipUser anna = TestUsers.create("Anna " + names);
         SipUser berit = TestUsers.create("Berit " + names);
-        TestPhone annasPhone = registered(anna, transport);
-        TestPhone beritsPhone = registered(berit, transport);
+        return new Parties(registered(anna, transport), berit, registered(berit, transport));
+    }
+
+    private Connected connected(String names, String transport) throws Exception {
+        Parties parties = annaAndBerit(names, transport);
+        TestPhone annasPhone = parties.annasPhone();
+        TestPhone beritsPhone = parties.beritsPhone();
         beritsPhone.answerWith(Answer.OK_IMMEDIATELY, null);
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        OutgoingCall call = annasPhone.call(parties.berit().extension(), true);
         IncomingCall answered = beritsPhone.nextIncomingCall(WAIT);
         assertNotNull(answered, "Berit's phone rings");
         assertTrue(call.awaitAnswered(WAIT), "answered: " + call.statuses());
@@ -148,15 +157,13 @@ class CallFlowsIT {
 
     @Test
     void anAnswerThatCrossesTheCallersCancelIsAcknowledgedAndHungUpTheCallerGets487AndNothingIsLeft() throws Exception {
-        SipUser anna = TestUsers.create("Anna Crossing");
-        SipUser berit = TestUsers.create("Berit Crossing");
         // TCP: transactions end at once on a reliable transport, so the counters can reach 0 without
         // waiting out UDP's 32 s linger.
-        TestPhone annasPhone = registered(anna, "tcp");
-        TestPhone beritsPhone = registered(berit, "tcp");
+        Parties parties = annaAndBerit("Crossing", "tcp");
+        TestPhone beritsPhone = parties.beritsPhone();
         beritsPhone.answerWith(Answer.OK_CROSSING_CANCEL, null);
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        OutgoingCall call = parties.annasPhone().call(parties.berit().extension(), true);
         IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
         assertNotNull(atBerit);
         assertNotNull(call.awaitStatus(180, WAIT));
@@ -169,8 +176,35 @@ class CallFlowsIT {
         assertTrue(atBerit.awaitBye(WAIT), "and hung up");
         assertFalse(call.statuses().contains(200), "Anna was never connected: " + call.statuses());
 
-        Map<String, Integer> left = ServerResources.awaitAllZero(Duration.ofSeconds(75));
-        assertTrue(left.values().stream().allMatch(c -> c == 0), "still held after the call ended: " + left);
+        assertNothingLeft();
+    }
+
+    @Test
+    void aCancelThatCrossesTheServersAnswerHasNoEffectTheCallerAcksAndHangsUpAndNothingIsLeft() throws Exception {
+        Parties parties = annaAndBerit("Late Cancel", "tcp");
+        TestPhone annasPhone = parties.annasPhone();
+        TestPhone beritsPhone = parties.beritsPhone();
+        beritsPhone.answerWith(Answer.OK_IMMEDIATELY, null);
+        annasPhone.cancelAsAnswered();
+
+        OutgoingCall call = annasPhone.call(parties.berit().extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+
+        // RFC 3261 §9.2: the server had answered, so the CANCEL changes nothing: 200, or 481 once the
+        // INVITE transaction ended with its 2xx (§17.2.1). §15: the caller ACKs the 2xx, then sends BYE.
+        assertTrue(call.awaitAnswered(WAIT), "statuses: " + call.statuses());
+        int cancelled = call.crossingCancelStatus();
+        assertTrue(cancelled == 200 || cancelled == 481, "the CANCEL's answer: " + cancelled);
+        assertFalse(call.statuses().contains(487), "statuses: " + call.statuses());
+        assertNotNull(atBerit);
+        assertTrue(atBerit.awaitAck(WAIT), "the caller's ACK reaches Berit");
+        assertFalse(atBerit.awaitCancel(Duration.ofMillis(300)), "Berit's answered leg is not cancelled");
+        annasPhone.media().sendTo(call.remoteSdp(), 20);
+        assertTrue(beritsPhone.media().awaitReceived(15, WAIT) >= 15, "the call is up: RTP reaches Berit");
+        assertEquals(200, call.hangUp());
+        assertTrue(atBerit.awaitBye(WAIT));
+
+        assertNothingLeft();
     }
 
     @Test
@@ -193,6 +227,12 @@ class CallFlowsIT {
         assertTrue(lasted.compareTo(MAX_DURATION.minusSeconds(1)) >= 0, "ended after " + lasted.toMillis() + " ms");
         assertTrue(call.calleePhone().media().received() >= 50L * (MAX_DURATION.getSeconds() - 5),
                 "media flowed the whole time: " + call.calleePhone().media().received() + " packets");
+    }
+
+    /** The server holds no call, dialog, transaction or media any more (within 75 s: UDP transactions linger). */
+    private static void assertNothingLeft() throws Exception {
+        Map<String, Integer> left = ServerResources.awaitAllZero(Duration.ofSeconds(75));
+        assertTrue(left.values().stream().allMatch(c -> c == 0), "still held after the call ended: " + left);
     }
 
     /** RTP at 50 packets/s to where the other side's SDP says, until {@code over}. */

@@ -139,6 +139,24 @@ class TestPhoneTest {
     }
 
     @Test
+    void a_cancel_crossing_the_answer_is_answered_200_and_the_call_stands() throws Exception {
+        phones("udp");
+        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
+        alice.cancelAsAnswered();
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+
+        assertTrue(caller.awaitAnswered(WAIT));
+        // RFC 3261 §9.2: a CANCEL after the final answer has no effect. Bob's stack answers it itself
+        // (the RI's DialogFilter, for an INVITE transaction already ended); his phone is not told.
+        assertEquals(200, caller.crossingCancelStatus());
+        assertTrue(callee.awaitAck(WAIT));
+        assertEquals(200, caller.hangUp());
+        assertTrue(callee.awaitBye(WAIT));
+    }
+
+    @Test
     void an_update_carries_the_hold_offer_and_its_200_the_answer() throws Exception {
         Answered call = answeredCall("tcp");
         OutgoingCall caller = call.caller();
