@@ -709,7 +709,7 @@ final class B2bua {
             try {
                 Request ack = owed.dialog().createAck(owed.cseq());
                 if (sdp != null) {
-                    rememberSdpFrom(call, fromCaller, sdp);
+                    rememberSdpFrom(call, fromCaller, sdp, true);
                     setSdp(ack, fromCaller ? towardsCallee(call, sdp) : towardsCaller(call, sdp));
                 }
                 owed.dialog().sendAck(ack);
@@ -790,7 +790,7 @@ final class B2bua {
                 Request out = other.createRequest(method);
                 String sdp = body(request);
                 if (sdp != null && isSdp(request)) {
-                    rememberSdpFrom(call, fromCaller, sdp);
+                    rememberSdpFrom(call, fromCaller, sdp, false);
                     setSdp(out, fromCaller ? towardsCallee(call, sdp) : towardsCaller(call, sdp));
                 } else if (request.getRawContent() != null && request.getRawContent().length > 0) {
                     out.setContent(request.getRawContent(), (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME));
@@ -825,7 +825,7 @@ final class B2bua {
                 String sdp = body(response);
                 if (sdp != null && isSdp(response)) {
                     // The answer comes from the side the request went to.
-                    rememberSdpFrom(call, !relayed.fromCaller(), sdp);
+                    rememberSdpFrom(call, !relayed.fromCaller(), sdp, body(relayed.from().getRequest()) != null);
                     setSdp(out, relayed.fromCaller() ? towardsCaller(call, sdp) : towardsCallee(call, sdp));
                 }
                 if (invite && status >= 200 && status < 300) {
@@ -1056,8 +1056,11 @@ final class B2bua {
         }
     }
 
-    private void rememberSdpFrom(SipCall call, boolean fromCaller, String sdp) {
-        call.onHold = SdpAnchor.onHold(sdp);
+    /** {@code answer}: the SDP answers an offer; else it is an offer of its own. */
+    private void rememberSdpFrom(SipCall call, boolean fromCaller, String sdp, boolean answer) {
+        // RFC 3264 §6.1: the answer to a hold (sendonly) is recvonly, which is no hold by itself: the hold
+        // is the offer's, and the answer must not clear it.
+        call.onHold = SdpAnchor.onHold(sdp) || (answer && call.onHold);
         if (call.media == null) {
             return;
         }

@@ -3,7 +3,6 @@ package se.plus.it.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -74,7 +70,7 @@ class CallCleanupIT {
             }
         }
 
-        Map<String, Integer> left = awaitEverythingReleased(Duration.ofSeconds(75));
+        Map<String, Integer> left = ServerResources.awaitAllZero(Duration.ofSeconds(75));
         for (var entry : left.entrySet()) {
             assertEquals(0, entry.getValue(), entry.getKey() + " still held after every call ended: " + left);
         }
@@ -91,7 +87,7 @@ class CallCleanupIT {
         callee.answerWith(Answer.OK_IMMEDIATELY, null);
         OutgoingCall call = caller.call(berit.extension(), true);
         assertTrue(call.awaitAnswered(WAIT));
-        Map<String, Integer> during = resources();
+        Map<String, Integer> during = ServerResources.now();
         assertTrue(during.get("liveCalls") >= 1 && during.get("sipDialogs") >= 2 && during.get("mediaPorts") >= 4,
                 "a call in progress is counted: " + during);
         callee.close();
@@ -171,32 +167,5 @@ class CallCleanupIT {
                 default -> throw new IllegalStateException(ending.name());
             }
         }
-    }
-
-    /** Polls the resources until every count is 0 (transactions linger up to 32 s by RFC 3261), or the time is up. */
-    private static Map<String, Integer> awaitEverythingReleased(Duration patience) throws Exception {
-        long deadline = System.nanoTime() + patience.toNanos();
-        Map<String, Integer> counts;
-        do {
-            counts = resources();
-            if (counts.values().stream().allMatch(c -> c == 0)) {
-                return counts;
-            }
-            // The server cannot tell us when its linger timers fire: re-asked every second until the deadline.
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        } while (System.nanoTime() < deadline);
-        return counts;
-    }
-
-    private static Map<String, Integer> resources() throws Exception {
-        HttpResponse<String> response = TestUsers.get("/api/calls/resources");
-        assertEquals(200, response.statusCode(), response.body());
-        Map<String, Integer> counts = new TreeMap<>();
-        Matcher m = Pattern.compile("\"(\\w+)\":(\\d+)").matcher(response.body());
-        while (m.find()) {
-            counts.put(m.group(1), Integer.parseInt(m.group(2)));
-        }
-        assertTrue(counts.containsKey("sipDialogs") && counts.containsKey("mediaPorts"), response.body());
-        return counts;
     }
 }

@@ -3,9 +3,12 @@ package se.plus.it.call;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sip.Dialog;
 import javax.sip.DialogState;
 import javax.sip.RequestEvent;
@@ -20,6 +23,8 @@ import javax.sip.message.Response;
  * automatic part, which answers in-dialog requests 200 and ACKs 2xx responses to our INVITEs.
  */
 abstract class CallLeg implements PhoneCall {
+
+    private static final Logger LOG = Logger.getLogger(CallLeg.class.getName());
 
     final PhoneSip sip;
     private final String callId;
@@ -82,6 +87,16 @@ abstract class CallLeg implements PhoneCall {
     }
 
     @Override
+    public int update(boolean hold) throws Exception {
+        String offer = sip.sdp(hold ? Sdp.SENDONLY : Sdp.SENDRECV);
+        return status(sip.sendInDialog(confirmedDialog(), Request.UPDATE, request -> {
+            // RFC 3311 §5.1: UPDATE refreshes the target, so it carries a Contact.
+            request.setHeader(sip.contact());
+            sip.sdpBody(request, offer);
+        }, this::captureSdp));
+    }
+
+    @Override
     public int info(String contentType, String body) throws Exception {
         return status(sip.sendInDialog(confirmedDialog(), Request.INFO,
                 request -> sip.body(request, contentType, body), null));
@@ -102,7 +117,10 @@ abstract class CallLeg implements PhoneCall {
         return inDialog.snapshot();
     }
 
-    /** BYE, INFO, UPDATE, re-INVITE and whatever else arrives in the dialog: recorded, then answered 200. */
+    /**
+     * BYE, INFO, UPDATE, re-INVITE and whatever else arrives in the dialog: recorded, then answered 200
+     * (a re-INVITE after the phone's re-INVITE answer delay, on another thread).
+     */
     void onInDialogRequest(RequestEvent event) throws Exception {
         Request request = event.getRequest();
         ServerTransaction transaction = sip.serverTransaction(event);
@@ -120,9 +138,23 @@ abstract class CallLeg implements PhoneCall {
                 sip.sdpBody(ok, sdp);
             }
         }
-        transaction.sendResponse(ok);
+        Duration delay = method.equals(Request.INVITE) ? sip.reInviteAnswerDelay : Duration.ZERO;
+        if (delay.isZero()) {
+            transaction.sendResponse(ok);
+        } else {
+            CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)
+                    .execute(() -> sendLate(transaction, ok));
+        }
         if (method.equals(Request.BYE)) {
             bye.countDown();
+        }
+    }
+
+    private void sendLate(ServerTransaction transaction, Response response) {
+        try {
+            transaction.sendResponse(response);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "call " + callId + ": late " + response.getStatusCode() + " not sent", e);
         }
     }
 

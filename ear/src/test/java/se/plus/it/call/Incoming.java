@@ -25,6 +25,7 @@ final class Incoming extends CallLeg implements IncomingCall {
     private final String toTag = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicReference<State> state = new AtomicReference<>(State.RINGING);
     private final CountDownLatch acked = new CountDownLatch(1);
+    private volatile boolean answerWhenCancelled;
 
     Incoming(PhoneSip sip, RequestEvent event) throws SipException {
         super(sip, PhoneSip.callId(event.getRequest()));
@@ -68,8 +69,16 @@ final class Incoming extends CallLeg implements IncomingCall {
         }
     }
 
+    /** The 200 goes out when a CANCEL arrives, just before the CANCEL is handled (it then finds the call answered). */
+    void answerWhenCancelled() {
+        answerWhenCancelled = true;
+    }
+
     /** RFC 3261 §9.2: 200 to the CANCEL, and 487 to the INVITE if it had no final response yet. */
     void onCancel(RequestEvent event) throws Exception {
+        if (answerWhenCancelled) {
+            answer();
+        }
         ServerTransaction cancel = sip.serverTransaction(event);
         if (cancel != null) {
             cancel.sendResponse(sip.response(event.getRequest(), Response.OK, toTag));

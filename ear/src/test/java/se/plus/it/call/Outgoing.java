@@ -26,6 +26,8 @@ final class Outgoing extends CallLeg implements OutgoingCall, ClientHandler {
     private final AtomicBoolean challenged = new AtomicBoolean();
     private final CountDownLatch answered = new CountDownLatch(1);
     private volatile ClientTransaction transaction;
+    /** The CANCEL sent as the 2xx arrived, when the phone sends such CANCELs; null until then. */
+    private volatile Exchange crossingCancel;
 
     Outgoing(PhoneSip sip, Request invite) {
         super(sip, PhoneSip.callId(invite));
@@ -56,6 +58,10 @@ final class Outgoing extends CallLeg implements OutgoingCall, ClientHandler {
                 start(sip.retryOf(invite, response));
             }
         } else if (response.getStatusCode() / 100 == 2) {
+            if (sip.cancelCrossingAnswers && crossingCancel == null) {
+                // Sent before the ACK, as the user's CANCEL would have left before this 200 was read.
+                crossingCancel = sendCancel(event.getClientTransaction());
+            }
             Dialog confirmed = event.getDialog() != null ? event.getDialog() : dialog;
             dialog = confirmed;
             String offer = offered ? null : PhoneSip.sdpOf(response);
@@ -80,13 +86,26 @@ final class Outgoing extends CallLeg implements OutgoingCall, ClientHandler {
         ClientTransaction cancelled = transaction;
         long cseq = PhoneSip.cseq(cancelled.getRequest());
         if (first.getStatusCode() < 200) {
-            ClientTransaction cancel = sip.provider.getNewClientTransaction(cancelled.createCancel());
-            cancel.setApplicationData(new Exchange(null));
-            cancel.sendRequest();
+            sendCancel(cancelled);
         }
         Response last = responses.await(response -> response.getStatusCode() >= 200 && PhoneSip.cseq(response) == cseq,
                 PhoneSip.REQUEST_TIMEOUT);
         return last == null ? -1 : last.getStatusCode();
+    }
+
+    @Override
+    public int crossingCancelStatus() throws InterruptedException {
+        Exchange cancel = crossingCancel;
+        Response answer = cancel == null ? null : cancel.await(PhoneSip.REQUEST_TIMEOUT);
+        return answer == null ? -1 : answer.getStatusCode();
+    }
+
+    private Exchange sendCancel(ClientTransaction invite) throws SipException {
+        ClientTransaction cancel = sip.provider.getNewClientTransaction(invite.createCancel());
+        var exchange = new Exchange(null);
+        cancel.setApplicationData(exchange);
+        cancel.sendRequest();
+        return exchange;
     }
 
     @Override

@@ -12,6 +12,13 @@ public interface OutgoingCall extends PhoneCall {
      */
     int cancel() throws Exception;
 
+    /**
+     * The final status of the CANCEL this phone sent as the 2xx arrived ({@link TestPhone#cancelAsAnswered}):
+     * RFC 3261 §9.2 allows 200 (it had no effect) or 481 (no such transaction any more); -1 if none came
+     * within five seconds or none was sent.
+     */
+    int crossingCancelStatus() throws InterruptedException;
+
     /** Block until the 200 arrived and the ACK was sent (with our SDP answer when we sent no offer). */
     boolean awaitAnswered(Duration timeout) throws InterruptedException;
 }

@@ -36,6 +36,12 @@ public interface PhoneCall {
     /** re-INVITE with our SDP, a=sendonly when holding, a=sendrecv when not; its final status, ACK sent. */
     int reInvite(boolean hold) throws Exception;
 
+    /**
+     * UPDATE (RFC 3311) with our SDP offer, a=sendonly when holding, a=sendrecv when not; its final
+     * status. The answer in its 2xx becomes {@link #remoteSdp()}.
+     */
+    int update(boolean hold) throws Exception;
+
     /** INFO with a body (e.g. "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"); its final status. */
     int info(String contentType, String body) throws Exception;
 

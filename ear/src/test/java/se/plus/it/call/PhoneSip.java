@@ -55,6 +55,10 @@ final class PhoneSip {
     private final int port;
     private final int rtpPort;
     private final AtomicLong sdpVersion = new AtomicLong();
+    /** How long the phone takes to answer a re-INVITE (zero: at once); see {@link TestPhone#answerReInvitesAfter}. */
+    volatile Duration reInviteAnswerDelay = Duration.ZERO;
+    /** Whether a 2xx to our INVITE finds a CANCEL of it just sent; see {@link TestPhone#cancelAsAnswered}. */
+    volatile boolean cancelCrossingAnswers;
 
     PhoneSip(SipProvider provider, SipFactory factory, String extension, String password, int rtpPort)
             throws PeerUnavailableException {

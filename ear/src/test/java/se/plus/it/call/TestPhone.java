@@ -45,8 +45,12 @@ import javax.sip.message.Response;
  */
 public final class TestPhone implements AutoCloseable {
 
-    /** How this phone answers the INVITEs that reach it. */
-    public enum Answer { RING_THEN_OK, RING_ONLY, BUSY_486, DECLINE_603, OK_IMMEDIATELY }
+    /**
+     * How this phone answers the INVITEs that reach it. OK_CROSSING_CANCEL rings and answers 200 the
+     * moment a CANCEL arrives, before handling it: as if its answer had left before the CANCEL came,
+     * so the two crossed on the wire (RFC 3261 §9.2: the CANCEL then has no effect, only its 200).
+     */
+    public enum Answer { RING_THEN_OK, RING_ONLY, BUSY_486, DECLINE_603, OK_IMMEDIATELY, OK_CROSSING_CANCEL }
 
     static final String DOMAIN = "plus.local";
     private static final Logger LOG = Logger.getLogger(TestPhone.class.getName());
@@ -196,6 +200,22 @@ public final class TestPhone implements AutoCloseable {
         answerMode = new AnswerMode(mode, ringTime == null ? Duration.ZERO : ringTime);
     }
 
+    /**
+     * From now on, answer each re-INVITE {@code delay} after it arrives rather than at once (zero: at
+     * once), so that a re-INVITE of this phone's own can be under way at the same time (glare).
+     */
+    public void answerReInvitesAfter(Duration delay) {
+        sip.reInviteAnswerDelay = delay;
+    }
+
+    /**
+     * From now on, this phone's calls send CANCEL the moment their 2xx arrives, just before the ACK: as if
+     * the user had given up a moment before and the CANCEL and the 2xx had crossed on the wire.
+     */
+    public void cancelAsAnswered() {
+        sip.cancelCrossingAnswers = true;
+    }
+
     /** The next incoming call (INVITE received), waiting up to timeout; null when none. */
     public IncomingCall nextIncomingCall(Duration timeout) throws InterruptedException {
         return incoming.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -291,6 +311,10 @@ public final class TestPhone implements AutoCloseable {
             case BUSY_486 -> call.refuse(Response.BUSY_HERE);
             case DECLINE_603 -> call.refuse(Response.DECLINE);
             case OK_IMMEDIATELY -> call.answer();
+            case OK_CROSSING_CANCEL -> {
+                call.answerWhenCancelled();
+                call.ring();
+            }
         }
     }
 
@@ -309,6 +333,8 @@ public final class TestPhone implements AutoCloseable {
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         properties.setProperty("javax.sip.ROUTER_PATH", PhoneRouter.class.getName());
         properties.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
+        // The RI refuses to send a CANCEL whose INVITE has its 2xx already; cancelAsAnswered() sends just that.
+        properties.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietSipLog.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", QuietSipLog.class.getName());
         return properties;

@@ -42,6 +42,20 @@ class TestPhoneTest {
         bob = new TestPhone("1002", "bob-secret", NO_SERVER, transport);
     }
 
+    private record Answered(OutgoingCall caller, IncomingCall callee) {
+    }
+
+    /** Alice calls Bob, who answers at once; the call is ACKed. */
+    private Answered answeredCall(String transport) throws Exception {
+        phones(transport);
+        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertTrue(caller.awaitAnswered(WAIT) && callee.awaitAck(WAIT));
+        return new Answered(caller, callee);
+    }
+
     private String bobsUri() {
         return "sip:1002@127.0.0.1:" + bob.sipPort();
     }
@@ -105,6 +119,83 @@ class TestPhoneTest {
         assertEquals(487, caller.cancel());
         assertTrue(callee.awaitCancel(WAIT));
         assertEquals(487, last(caller.statuses()));
+    }
+
+    @Test
+    void an_answer_crossing_the_cancel_stands_the_cancel_is_answered_200_and_the_call_is_acked() throws Exception {
+        phones("udp");
+        bob.answerWith(TestPhone.Answer.OK_CROSSING_CANCEL, null);
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+        assertNotNull(callee);
+        assertNotNull(caller.awaitStatus(180, WAIT));
+
+        assertEquals(200, caller.cancel(), "the INVITE's final answer is the 200 that crossed the CANCEL");
+        assertTrue(callee.awaitCancel(WAIT));
+        assertTrue(callee.awaitAck(WAIT));
+        assertEquals(200, caller.hangUp());
+        assertTrue(callee.awaitBye(WAIT));
+    }
+
+    @Test
+    void a_cancel_crossing_the_answer_is_answered_200_and_the_call_stands() throws Exception {
+        phones("udp");
+        bob.answerWith(TestPhone.Answer.OK_IMMEDIATELY, null);
+        alice.cancelAsAnswered();
+
+        OutgoingCall caller = alice.call(bobsUri(), true);
+        IncomingCall callee = bob.nextIncomingCall(WAIT);
+
+        assertTrue(caller.awaitAnswered(WAIT));
+        // RFC 3261 §9.2: a CANCEL after the final answer has no effect. Bob's stack answers it itself
+        // (the RI's DialogFilter, for an INVITE transaction already ended); his phone is not told.
+        assertEquals(200, caller.crossingCancelStatus());
+        assertTrue(callee.awaitAck(WAIT));
+        assertEquals(200, caller.hangUp());
+        assertTrue(callee.awaitBye(WAIT));
+    }
+
+    @Test
+    void an_update_carries_the_hold_offer_and_its_200_the_answer() throws Exception {
+        Answered call = answeredCall("tcp");
+        OutgoingCall caller = call.caller();
+        IncomingCall callee = call.callee();
+
+        assertEquals(200, caller.update(true));
+
+        Request update = last(callee.inDialogRequests());
+        assertEquals(Request.UPDATE, update.getMethod());
+        assertEquals(Sdp.SENDONLY, Sdp.direction(new String(update.getRawContent())));
+        assertEquals(Sdp.RECVONLY, Sdp.direction(caller.remoteSdp()));
+        assertEquals(200, caller.hangUp());
+    }
+
+    @Test
+    void re_invites_sent_at_once_by_slow_answering_phones_meet_491() throws Exception {
+        Answered call = answeredCall("udp");
+        OutgoingCall caller = call.caller();
+        IncomingCall callee = call.callee();
+        alice.answerReInvitesAfter(Duration.ofSeconds(1));
+        bob.answerReInvitesAfter(Duration.ofSeconds(1));
+        var together = new java.util.concurrent.CyclicBarrier(2);
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var fromCallee = other.submit(() -> {
+                together.await();
+                return callee.reInvite(true);
+            });
+            together.await();
+            int callerGot = caller.reInvite(true);
+            int calleeGot = fromCallee.get(WAIT.toSeconds() * 2, java.util.concurrent.TimeUnit.SECONDS);
+
+            // The RI answers 491 itself to an INVITE that arrives while the dialog's own INVITE is pending.
+            assertTrue(callerGot == 491 || calleeGot == 491, "caller " + callerGot + ", callee " + calleeGot);
+        } finally {
+            other.shutdownNow();
+        }
+        alice.answerReInvitesAfter(Duration.ZERO);
+        assertEquals(200, callee.reInvite(false));
     }
 
     @ParameterizedTest
