@@ -70,16 +70,18 @@ final class EventJson {
             callDetailRecord((CallEnded) event, json);
         } else if (event instanceof VoicemailLeft) {
             var e = (VoicemailLeft) event;
-            json.add("id", e.id());
+            // "id" is the event's own (the relay puts it first): the message is "messageId".
+            json.add("messageId", e.id());
             e.from().ifPresentOrElse(f -> json.add("from", f.value()), () -> json.addNull("from"));
             json.add("seconds", e.seconds());
         }
         return json.build().toString();
     }
 
-    /** Contract: {@code {id, from, to, answeredBy, start, answer, end, outcome, diversions}}. */
+    /** Contract: {@code {id, from, to, answeredBy, start, answer, end, outcome, diversions}}, the id as {@code callId}. */
     private static void callDetailRecord(CallEnded e, JsonObjectBuilder json) {
-        json.add("id", e.callId()).add("from", e.from()).add("to", e.to());
+        // "id" is the event's own (the relay puts it first): the call is "callId".
+        json.add("callId", e.callId()).add("from", e.from()).add("to", e.to());
         e.answeredBy().ifPresentOrElse(u -> json.add("answeredBy", u.digits()), () -> json.addNull("answeredBy"));
         json.add("start", e.start().toString());
         e.answer().ifPresentOrElse(a -> json.add("answer", a.toString()), () -> json.addNull("answer"));

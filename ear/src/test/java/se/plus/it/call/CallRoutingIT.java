@@ -357,7 +357,8 @@ class CallRoutingIT {
             assertEquals(berit.extension(), cdr.getString("to"));
             assertEquals(cecilia.extension(), cdr.getString("answeredBy"));
             assertEquals(berit.extension(), cdr.getJsonArray("diversions").getJsonObject(0).getString("by"));
-            String id = cdr.getString("id");
+            String id = cdr.getString("callId");
+            assertTrue(!id.equals(cdr.getString("id")), "the event has an id of its own");
 
             var list = Rest.as(anna.extension(), "rest-" + anna.sipPassword()).get("/api/users/" + anna.extension() + "/calls?limit=5");
             assertEquals(200, list.status(), list.body());

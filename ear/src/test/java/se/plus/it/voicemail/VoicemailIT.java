@@ -102,7 +102,7 @@ class VoicemailIT {
             var event = (TextMessage) events.receive(20_000);
             assertNotNull(event, "VOICEMAIL_LEFT on plus.events");
             JsonObject json = Json.createReader(new StringReader(event.getText())).readObject();
-            assertEquals(message.getString("id"), json.getString("id"));
+            assertEquals(message.getString("id"), json.getString("messageId"));
             assertEquals(anna, json.getString("from"));
             assertEquals(seconds, json.getInt("seconds"));
             assertEquals("SIP", json.getString("source"));
