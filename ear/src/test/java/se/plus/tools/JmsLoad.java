@@ -30,9 +30,14 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * change with its audit record and its event; the program counts the events too. Each user's commands
  * carry the user as JMSXGroupID (applied in order, no lost races), and a bounded number are in flight.
  *
+ * <p>A hot user, as independent integrators would make one: {@code --users 1 --senders 16 --window 16
+ * --shared --no-group}: every sender sends for every user ({@code --shared}), without JMSXGroupID
+ * ({@code --no-group}), so the server alone decides the order of one user's concurrent changes.
+ *
  * <pre>./mvnw -q -pl ear test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=se.plus.tools.JmsLoad \
  *     -Dexec.args="--base http://127.0.0.1:8080 --admin admin:PASSWORD [--url JMS-URL] [--user integrator]
- *                  [--password integrator-dev] [--users 64] [--senders 8] [--window 64] [--seconds 30] [--warmup 10]"</pre>
+ *                  [--password integrator-dev] [--users 64] [--senders 8] [--window 64] [--seconds 30] [--warmup 10]
+ *                  [--shared] [--no-group]"</pre>
  */
 public final class JmsLoad {
 
@@ -47,14 +52,17 @@ public final class JmsLoad {
         int window = Integer.parseInt(arg(args, "--window", "64"));
         int seconds = Integer.parseInt(arg(args, "--seconds", "30"));
         int warmup = Integer.parseInt(arg(args, "--warmup", "10"));
+        boolean shared = Arrays.asList(args).contains("--shared");
+        boolean grouped = !Arrays.asList(args).contains("--no-group");
         if (admin == null) {
             System.err.println("--admin user:password is required (users are created through REST)");
             System.exit(2);
         }
         List<String> extensions = createUsers(base, admin, users);
         Set<String> ours = Set.copyOf(extensions);
-        System.out.printf("%d users created; %d senders, %d in flight, %d s warm-up, %d s measured%n",
-                users, senders, window, warmup, seconds);
+        System.out.printf("%d users created; %d senders, %d in flight, %d s warm-up, %d s measured%s%s%n",
+                users, senders, window, warmup, seconds, shared ? ", every sender for every user" : "",
+                grouped ? "" : ", no JMSXGroupID");
 
         try (var factory = new ActiveMQConnectionFactory(url);
              JMSContext events = factory.createContext(user, password)) {
@@ -78,11 +86,11 @@ public final class JmsLoad {
             List<Sender> all = new ArrayList<>();
             for (int s = 0; s < senders; s++) {
                 List<String> mine = new ArrayList<>();
-                for (int u = s; u < extensions.size(); u += senders) {
+                for (int u = shared ? 0 : s; u < extensions.size(); u += shared ? 1 : senders) {
                     mine.add(extensions.get(u));
                 }
                 all.add(new Sender(factory.createContext(user, password), user, mine, Math.max(1, window / senders),
-                        s, running, measuring, latencies, done, notDone, measuredCompleted));
+                        s, grouped, running, measuring, latencies, done, notDone, measuredCompleted));
             }
             all.forEach(sender -> new Thread(sender, "sender-" + sender.index).start());
             Thread.sleep(warmup * 1000L);
@@ -117,6 +125,7 @@ public final class JmsLoad {
         final Semaphore inFlight;
         final int permits;
         final int index;
+        final boolean grouped;
         final AtomicBoolean running;
         final AtomicBoolean measuring;
         final ConcurrentLinkedQueue<Long> latencies;
@@ -125,7 +134,7 @@ public final class JmsLoad {
         final AtomicLong measuredCompleted;
         final Map<String, Long> sentAt = new ConcurrentHashMap<>();
 
-        Sender(JMSContext jms, String user, List<String> extensions, int permits, int index, AtomicBoolean running,
+        Sender(JMSContext jms, String user, List<String> extensions, int permits, int index, boolean grouped, AtomicBoolean running,
                AtomicBoolean measuring, ConcurrentLinkedQueue<Long> latencies, AtomicLong done, AtomicLong notDone,
                AtomicLong measuredCompleted) {
             this.jms = jms;
@@ -134,6 +143,7 @@ public final class JmsLoad {
             this.permits = permits;
             this.inFlight = new Semaphore(permits);
             this.index = index;
+            this.grouped = grouped;
             this.running = running;
             this.measuring = measuring;
             this.latencies = latencies;
@@ -174,14 +184,18 @@ public final class JmsLoad {
                         continue;
                     }
                     String ext = extensions.get((int) (n % extensions.size()));
-                    String target = String.format("070%07d", (index * 1_000_000L + n) % 10_000_000);
+                    // Distinct for up to 100 senders (100 000 commands each), so with --shared every command
+                    // changes its user (senders 10 apart once picked the same numbers).
+                    String target = String.format("070%07d", index * 100_000L + n % 100_000);
                     TextMessage message = jms.createTextMessage("{\"extension\":\"" + ext
                             + "\",\"command\":\"FORWARD\",\"kind\":\"UNCONDITIONAL\",\"target\":\"" + target + "\"}");
                     String correlation = index + "-" + n;
                     message.setJMSReplyTo(replies);
                     message.setJMSCorrelationID(correlation);
                     message.setStringProperty("JMSXUserID", user);
-                    message.setStringProperty("JMSXGroupID", ext);
+                    if (grouped) {
+                        message.setStringProperty("JMSXGroupID", ext);
+                    }
                     sentAt.put(correlation, System.nanoTime());
                     producer.send(commands, message);
                     n++;
