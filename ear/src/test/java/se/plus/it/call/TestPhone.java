@@ -333,7 +333,8 @@ public final class TestPhone implements AutoCloseable {
         properties.setProperty("javax.sip.AUTOMATIC_DIALOG_SUPPORT", "off");
         properties.setProperty("javax.sip.ROUTER_PATH", PhoneRouter.class.getName());
         properties.setProperty("javax.sip.USE_ROUTER_FOR_ALL_URIS", "true");
-        // The RI refuses to send a CANCEL whose INVITE has its 2xx already; cancelAsAnswered() sends just that.
+        // Off: the RI's check of a CANCEL's INVITE transaction before sending it; cancelAsAnswered() sends a
+        // CANCEL whose INVITE has its 2xx already, on purpose.
         properties.setProperty("gov.nist.javax.sip.CANCEL_CLIENT_TRANSACTION_CHECKED", "false");
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietSipLog.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", QuietSipLog.class.getName());
