@@ -125,13 +125,15 @@ class CallIT {
         IncomingCall atFirst = first.nextIncomingCall(WAIT);
         IncomingCall atSecond = second.nextIncomingCall(WAIT);
         assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atFirst.awaitAck(WAIT) && atSecond.awaitAck(WAIT), "both answers are acknowledged");
-
-        boolean firstLost = atFirst.awaitBye(Duration.ofSeconds(2));
+        boolean firstLost = atFirst.awaitBye(WAIT);
         boolean secondLost = atSecond.awaitBye(Duration.ofMillis(500));
         assertTrue(firstLost ^ secondLost, "exactly one loser is hung up: " + firstLost + "/" + secondLost);
+        IncomingCall winner = firstLost ? atSecond : atFirst;
+        assertTrue(winner.awaitAck(WAIT), "the winner's answer is acknowledged");
+        // The loser's ACK leaves just before its BYE (B2bua.ackAndHangUp); the test phone's stack may take the
+        // BYE first and then drop the ACK of the dialog it ended, so only the BYE is asserted for the loser.
         assertEquals(200, call.hangUp());
-        assertTrue((firstLost ? atSecond : atFirst).awaitBye(WAIT), "the winner hears the caller hang up");
+        assertTrue(winner.awaitBye(WAIT), "the winner hears the caller hang up");
     }
 
     @Test
