@@ -100,7 +100,7 @@ class Rfc4475IT {
         int source = NEXT_SOURCE.incrementAndGet();
 
         String overUdp = TortureWire.udp(request, source, udp.startsWith("-") ? 1500 : 10_000);
-        String overTcp = TortureWire.tcp(request, source, tcp.startsWith("-") ? 1500 : 10_000);
+        String overTcp = TortureWire.tcp(request, source, tcp.startsWith("-") ? 1500 : 10_000, !tcp.startsWith("-"));
 
         assertAnswer(udp, overUdp, request, "UDP " + file);
         assertAnswer(tcp, overTcp, request, "TCP " + file);
