@@ -34,6 +34,11 @@ import org.junit.jupiter.api.Test;
  * after the restart, with the same id and sequence, and counts once; each user's events must be
  * numbered 1, 2, 3, ... without a gap.
  */
+// The server this test kills runs on H2 in every pass (OwnServer: a second server on the shared
+// PostgreSQL test database would share the Arquillian server's rows), so the -Ppostgresql pass would only
+// repeat the H2 run; it runs in the H2 pass. (Issue 15 stays open: one run of five lost 1 of 300.)
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "it.db", matches = "h2",
+        disabledReason = "the killed server is H2 in every pass: this is the H2 pass's test")
 class JmsCrashIT {
 
     private static final int USERS = 20;
