@@ -3,6 +3,7 @@ package se.plus.adapters.sip;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ import se.plus.domain.call.CallParty;
 import se.plus.domain.call.LiveCall;
 import se.plus.domain.call.LiveCall.Ending;
 import se.plus.domain.dialstring.Dialect;
+import se.plus.domain.number.Extension;
+import se.plus.domain.routing.Diversion;
 
 /**
  * The back-to-back user agent: every call between people is two (or more) SIP dialogs joined here. The
@@ -236,7 +239,7 @@ final class B2bua {
         }
     }
 
-    private void noAnswerIn(SipCall call, long stage, java.time.Duration delay) {
+    private void noAnswerIn(SipCall call, long stage, Duration delay) {
         call.noAnswerTimer = timers.schedule(() -> background.execute(() -> noAnswer(call, stage)), delay.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -338,7 +341,7 @@ final class B2bua {
         }
     }
 
-    private static Optional<List<se.plus.domain.routing.Diversion>> diversionsOf(CallRoute route) {
+    private static Optional<List<Diversion>> diversionsOf(CallRoute route) {
         if (route instanceof RingUser ring) {
             return Optional.of(ring.diversions());
         }
@@ -365,8 +368,8 @@ final class B2bua {
     }
 
     /** The user the call was for: the first whose rules were asked, before any diversion. */
-    private static Optional<se.plus.domain.number.Extension> calleeOf(CallRoute route) {
-        Optional<se.plus.domain.number.Extension> first = route.trace().stream()
+    private static Optional<Extension> calleeOf(CallRoute route) {
+        Optional<Extension> first = route.trace().stream()
                 .map(RouteCallUseCase.Explanation::user).flatMap(Optional::stream).findFirst();
         if (first.isPresent()) {
             return first;
@@ -380,8 +383,8 @@ final class B2bua {
         return Optional.empty();
     }
 
-    private void offerTo(SipCall call, String contact, se.plus.domain.number.Extension user, CallParty caller,
-                         List<se.plus.domain.routing.Diversion> diversions) {
+    private void offerTo(SipCall call, String contact, Extension user, CallParty caller,
+                         List<Diversion> diversions) {
         try {
             URI target = sip.addresses().createURI(contact);
             Address to = sip.addresses().createAddress(sip.addresses().createSipURI(user.digits(), sip.domain()));
@@ -525,7 +528,7 @@ final class B2bua {
         return address;
     }
 
-    private void sendLeg(SipCall call, Request invite, Optional<se.plus.domain.number.Extension> user) throws SipException {
+    private void sendLeg(SipCall call, Request invite, Optional<Extension> user) throws SipException {
         ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
         Dialog dialog = sip.provider().getNewDialog(transaction);
         var leg = new Leg("leg-" + legCounter.incrementAndGet(), transaction, dialog, user);

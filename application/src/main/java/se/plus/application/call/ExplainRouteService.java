@@ -38,8 +38,7 @@ class ExplainRouteService implements ExplainRouteUseCase {
             User user = users.find(callee).orElseThrow(() -> new NoSuchUserException(callee));
             // A caller of ours is shown as on a real call: name and extension; anyone else by their number.
             CallParty caller = from.flatMap(users::findByNumber)
-                    .map(u -> new CallParty(Optional.of(u.extension()), Optional.of(u.extension().asPhoneNumber()),
-                            u.name(), false))
+                    .map(u -> CallParty.colleague(u, false))
                     .orElseGet(() -> CallParty.external(from, from.isEmpty()));
             return router.toUser(user, callee.asPhoneNumber(), caller, false, at);
         });

@@ -81,7 +81,7 @@ class RouteCallService implements RouteCallUseCase {
             if (callee.isPresent()) {
                 return router.toUser(callee.get(), number, caller, false, clock.instant());
             }
-            Optional<Queue> queue = number.isExtension() ? queues.find(Integer.parseInt(number.value())) : Optional.empty();
+            Optional<Queue> queue = queueNumbered(number);
             if (queue.isPresent()) {
                 return router.toQueue(queue.get(), caller, clock.instant());
             }
@@ -93,13 +93,12 @@ class RouteCallService implements RouteCallUseCase {
             return new Refused(OutcomeCode.NOT_ALLOWED, "no such user: " + from.user());
         }
         User user = callingUser.get();
-        CallParty caller = new CallParty(Optional.of(user.extension()), Optional.of(user.extension().asPhoneNumber()),
-                user.name(), hidden);
+        CallParty caller = CallParty.colleague(user, hidden);
         if (callee.isPresent()) {
             return router.toUser(callee.get(), number, caller, bypass, clock.instant());
         }
         if (number.isExtension()) {
-            Optional<Queue> queue = queues.find(Integer.parseInt(number.value()));
+            Optional<Queue> queue = queueNumbered(number);
             if (queue.isPresent() && !bypass) {
                 return router.toQueue(queue.get(), caller, clock.instant());
             }
@@ -110,5 +109,10 @@ class RouteCallService implements RouteCallUseCase {
         }
         return router.outThroughTrunk(number, caller, CallRouter.Path.START,
                 Explanation.of("external", number + " is no number of this PBX: out through the trunk"));
+    }
+
+    /** A queue's number is dialled like an extension (short digits). */
+    private Optional<Queue> queueNumbered(PhoneNumber number) {
+        return number.isExtension() ? queues.find(Integer.parseInt(number.value())) : Optional.empty();
     }
 }
