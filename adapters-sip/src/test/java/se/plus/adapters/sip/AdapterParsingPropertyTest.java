@@ -13,7 +13,8 @@ import se.plus.adapters.sip.wire.Mutations;
 /**
  * The adapter's own readers of what phones send, fed broken input: feature-code request-URIs and SDP
  * bodies. Each returns a value (empty, null, the input) and throws nothing, so a broken message is
- * refused rather than ending in a 500. (There is no DTMF body reader yet.)
+ * refused rather than ending in a 500. The in-call readers (RTP telephone-events, INFO bodies) have
+ * their own properties in {@code incall.InCallPropertyTest}.
  */
 class AdapterParsingPropertyTest {
 
@@ -57,5 +58,9 @@ class AdapterParsingPropertyTest {
         SdpAnchor.rewrite(sdp, "192.0.2.9", 20000);
         SdpAnchor.receiveAddress(sdp);
         SdpAnchor.onHold(sdp);
+        int telephoneEvent = SdpAnchor.telephoneEventPayload(sdp);
+        if (telephoneEvent < -1 || telephoneEvent > 127) {
+            throw new AssertionError("payload type " + telephoneEvent);
+        }
     }
 }

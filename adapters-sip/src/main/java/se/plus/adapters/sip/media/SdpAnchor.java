@@ -84,6 +84,52 @@ public final class SdpAnchor {
         return "sendonly".equals(direction) || "inactive".equals(direction) || "0.0.0.0".equals(audio.address());
     }
 
+    /**
+     * The payload type of {@code telephone-event/8000} (RFC 4733 §7.1.1) in the first audio stream,
+     * where the phone's keys arrive in the RTP; -1 when the stream offers none or the SDP is malformed.
+     * The type must also be among the m-line's formats: an rtpmap for a format not offered means nothing.
+     */
+    public static int telephoneEventPayload(String sdp) {
+        if (firstAudio(sdp) == null) {
+            return -1;
+        }
+        List<String> formats = null;
+        for (String line : lines(sdp)) {
+            if (line.startsWith("m=")) {
+                if (formats != null) {
+                    break;
+                }
+                String[] fields = line.substring(2).trim().split("\\s+");
+                if ("audio".equals(fields[0])) {
+                    formats = List.of(fields).subList(3, fields.length);
+                }
+            } else if (formats != null && line.startsWith("a=rtpmap:")) {
+                int payloadType = telephoneEventIn(line.substring("a=rtpmap:".length()));
+                if (payloadType >= 0 && formats.contains(Integer.toString(payloadType))) {
+                    return payloadType;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** {@code <pt> telephone-event/8000[/1]} → pt; -1 for another encoding, rate or a malformed line. */
+    private static int telephoneEventIn(String rtpmap) {
+        String[] fields = rtpmap.trim().split("\\s+");
+        if (fields.length != 2) {
+            return -1;
+        }
+        String[] encoding = fields[1].split("/");
+        if (encoding.length < 2 || !"telephone-event".equalsIgnoreCase(encoding[0]) || !"8000".equals(encoding[1])) {
+            return -1;
+        }
+        if (!fields[0].matches("\\d{1,3}")) {
+            return -1;
+        }
+        int payloadType = Integer.parseInt(fields[0]);
+        return payloadType <= 127 ? payloadType : -1;
+    }
+
     /** The first audio stream: its port, its effective connection address, and direction attributes. */
     private record Audio(int port, String address, String sessionDirection, String mediaDirection) {
     }

@@ -123,4 +123,48 @@ class SdpAnchorTest {
             assertFalse(SdpAnchor.onHold(garbage), String.valueOf(garbage));
         }
     }
+
+    @Test
+    void theTelephoneEventPayloadTypeIsWhereThePhonesKeysArrive() {
+        assertEquals(101, SdpAnchor.telephoneEventPayload(PHONE_OFFER));
+        assertEquals(96, SdpAnchor.telephoneEventPayload("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 4000 RTP/AVP 8 96\r\n"
+                + "a=rtpmap:8 PCMA/8000\r\na=rtpmap:96  Telephone-Event/8000/1\r\na=fmtp:96 0-15\r\n"));
+    }
+
+    @Test
+    void theTelephoneEventAtEightKilohertzIsChosenAmongSeveralRates() {
+        assertEquals(110, SdpAnchor.telephoneEventPayload("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 4000 RTP/AVP 111 101 110\r\n"
+                + "a=rtpmap:111 opus/48000/2\r\na=rtpmap:101 telephone-event/48000\r\na=rtpmap:110 telephone-event/8000\r\n"));
+    }
+
+    @Test
+    void onlyTheFirstAudioStreamsTelephoneEventCounts() {
+        assertEquals(-1, SdpAnchor.telephoneEventPayload("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 4000 RTP/AVP 0\r\n"
+                + "m=audio 4002 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n"));
+        assertEquals(-1, SdpAnchor.telephoneEventPayload("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 4000 RTP/AVP 0\r\n"
+                + "m=video 4002 RTP/AVP 101\r\na=rtpmap:101 telephone-event/8000\r\n"));
+        assertEquals(101, SdpAnchor.telephoneEventPayload("v=0\r\nc=IN IP4 10.0.0.5\r\nm=video 4002 RTP/AVP 100\r\n"
+                + "a=rtpmap:100 telephone-event/8000\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n"));
+    }
+
+    @Test
+    void aTelephoneEventNotAmongTheStreamsFormatsIsNotOffered() {
+        assertEquals(-1, SdpAnchor.telephoneEventPayload("v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 4000 RTP/AVP 0\r\n"
+                + "a=rtpmap:101 telephone-event/8000\r\n"));
+    }
+
+    @Test
+    void noTelephoneEventOrAMalformedOneIsMinusOne() {
+        for (String sdp : new String[] {null, "", "hello", "v=0\r\nc=IN IP4 10.0.0.5\r\nm=audio 4000 RTP/AVP 0\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101telephone-event/8000\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 1010\r\na=rtpmap:1010 telephone-event/8000\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 200\r\na=rtpmap:200 telephone-event/8000\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 x\r\na=rtpmap:x telephone-event/8000\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/16000\r\n",
+                "v=0\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:\r\n",
+                "v=0\r\nthis is not sdp\r\nm=audio 4000 RTP/AVP 0 101\r\na=rtpmap:101 telephone-event/8000\r\n"}) {
+            assertEquals(-1, SdpAnchor.telephoneEventPayload(sdp), String.valueOf(sdp));
+        }
+    }
 }
