@@ -62,7 +62,8 @@ final class EventJson {
             json.add("on", ((CallWaitingChanged) event).on());
         } else if (event instanceof CallPickedUp) {
             var e = (CallPickedUp) event;
-            json.add("ringingAt", e.ringingAt().digits()).add("caller", e.caller().value());
+            json.add("ringingAt", e.ringingAt().digits());
+            e.caller().ifPresent(caller -> json.add("caller", caller.value()));
         } else if (event instanceof CallTransferred) {
             var e = (CallTransferred) event;
             json.add("target", e.target().value()).add("mode", e.mode().name());

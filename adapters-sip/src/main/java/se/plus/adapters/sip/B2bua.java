@@ -46,6 +46,9 @@ import se.plus.adapters.sip.media.MediaSession;
 import se.plus.adapters.sip.media.SdpAnchor;
 import se.plus.adapters.sip.voicemail.BuiltInVoicemail;
 import se.plus.adapters.sip.voicemail.Recording;
+import se.plus.adapters.sip.incall.DtmfInfo;
+import se.plus.adapters.sip.incall.InCallKeys;
+import se.plus.application.port.in.ControlCallUseCase;
 import se.plus.application.port.in.RecordCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase.Busy;
@@ -57,13 +60,20 @@ import se.plus.application.port.in.RouteCallUseCase.OutThroughTrunk;
 import se.plus.application.port.in.RouteCallUseCase.Refused;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.out.Binding;
+import se.plus.application.port.out.CallControl;
 import se.plus.application.port.out.CallRecord;
 import se.plus.application.port.out.LiveCalls;
+import se.plus.domain.call.CallDirection;
 import se.plus.domain.call.CallParty;
+import se.plus.domain.call.RingingCall;
 import se.plus.domain.call.LiveCall;
 import se.plus.domain.call.LiveCall.Ending;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
+import se.plus.domain.number.PhoneNumber;
+import se.plus.domain.outcome.Outcome;
+import se.plus.domain.routing.CallKind;
+import se.plus.domain.user.TransferMode;
 import se.plus.domain.routing.Diversion;
 
 /**
@@ -94,6 +104,10 @@ final class B2bua {
     /** Plays the error tone before a refusal, as for a refused feature code. */
     private final FeatureCodeInvites refusals;
     private final CallSettings settings;
+    /** The rules of the codes that act on a call (transfer, take back, *59*, pickup). */
+    private final ControlCallUseCase controls;
+    private final DeviceDialects dialects;
+    private final TonePlayer tones;
     /** Where media sessions are closed: closing waits for the relay thread, which no SIP thread may do. */
     private final java.util.concurrent.Executor background;
     /** No-answer timers: each fires once, on a worker, for the ringing stage it was set for. */
@@ -115,7 +129,11 @@ final class B2bua {
 
     B2bua(SipContext sip, RouteCallUseCase routes, RecordCallUseCase recorder, LiveCalls liveCalls, MediaRelay relay,
           BuiltInVoicemail voicemail, FeatureCodeInvites refusals, CallSettings settings,
-          java.util.concurrent.Executor background, ScheduledExecutorService timers) {
+          java.util.concurrent.Executor background, ScheduledExecutorService timers, ControlCallUseCase controls,
+          DeviceDialects dialects, TonePlayer tones) {
+        this.controls = controls;
+        this.dialects = dialects;
+        this.tones = tones;
         this.voicemail = voicemail;
         this.refusals = refusals;
         this.recorder = recorder;
@@ -187,6 +205,8 @@ final class B2bua {
         var liveCall = new LiveCall(UUID.randomUUID().toString(), callerOf(route), calleeOf(route), System.nanoTime());
         var call = new SipCall(liveCall, dialled, invite, callerDialog, Long.toHexString(ThreadLocalRandom.current().nextLong()),
                 InviteProcessor.branchOf(request), media, forwards - 1);
+        call.callerDialect = dialect;
+        call.ringingSinceNanos = liveCall.startedNanos();
         callerDialog.setApplicationData(call);
         invite.setApplicationData(call);
         synchronized (call) {
@@ -197,6 +217,7 @@ final class B2bua {
             liveCalls.add(liveCall);
             if (media != null && offer != null) {
                 media.remoteA(SdpAnchor.receiveAddress(offer));
+                watchDigits(call, true, offer);
             }
             call.offerToCallee = offer == null ? null : towardsCallee(call, offer);
             follow(call, route);
@@ -212,6 +233,7 @@ final class B2bua {
         call.route = route;
         diversionsOf(route).ifPresent(diversions -> call.diversions = diversions);
         long stage = ++call.stage;
+        call.call.ringing(route instanceof RingQueue ? CallKind.QUEUE : CallKind.DIRECT);
         if (route instanceof RingUser ring) {
             for (Binding device : ring.devices()) {
                 offerTo(call, device.contact(), ring.callee().extension(), ring.caller(), ring.diversions());
@@ -469,6 +491,12 @@ final class B2bua {
         if (call.media != null) {
             call.media.remoteB(recording.local());
         }
+        if (call.call.handedOver()) {
+            // *59* in a call: the caller talks to us already; the greeting starts now.
+            call.callerAcked = true;
+            startVoicemail(call);
+            return;
+        }
         Response ok = toCaller(call, Response.OK);
         setSdp(ok, towardsCaller(call, answer));
         sendToCaller(call, ok);
@@ -529,6 +557,10 @@ final class B2bua {
     }
 
     private void sendLeg(SipCall call, Request invite, Optional<Extension> user) throws SipException {
+        sendLeg(call, invite, user, false);
+    }
+
+    private void sendLeg(SipCall call, Request invite, Optional<Extension> user, boolean consultation) throws SipException {
         ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
         Dialog dialog = sip.provider().getNewDialog(transaction);
         var leg = new Leg("leg-" + legCounter.incrementAndGet(), transaction, dialog, user);
@@ -536,7 +568,11 @@ final class B2bua {
         transaction.setApplicationData(side);
         dialog.setApplicationData(side);
         call.legs.put(leg.id, leg);
-        call.call.offer(leg.id, user);
+        if (consultation) {
+            call.call.offerConsultation(leg.id, user);
+        } else {
+            call.call.offer(leg.id, user);
+        }
         try {
             transaction.sendRequest();
         } catch (SipException unreachable) {
@@ -590,7 +626,8 @@ final class B2bua {
             cancelLeg(leg);
             return;
         }
-        if (call.call.state() != LiveCall.State.RINGING || response.getStatusCode() == Response.TRYING) {
+        if (call.call.state() != LiveCall.State.RINGING || response.getStatusCode() == Response.TRYING
+                || call.call.handedOver()) {
             return;
         }
         String sdp = body(response);
@@ -614,6 +651,12 @@ final class B2bua {
     private void answered(SipCall call, Leg leg, Response response) {
         leg.answeredCseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
         leg.finalStatus = response.getStatusCode();
+        leg.dialect = leg.user.map(user -> dialects.of(user.digits(), SipContext.userAgent(response))).orElse(Dialect.TERMINAL);
+        if (call.call.isConsultationLeg(leg.id)) {
+            consultationAnswered(call, leg, response);
+            return;
+        }
+        boolean handedOver = call.call.handedOver();
         LiveCall.AnswerDecision decision = call.call.answered(leg.id, System.nanoTime());
         if (decision instanceof LiveCall.Lost) {
             // ACK first, then BYE: some phones hang on a BYE before the ACK of their 2xx.
@@ -631,6 +674,12 @@ final class B2bua {
         if (sdp != null && call.media != null) {
             call.media.remoteB(SdpAnchor.receiveAddress(sdp));
             call.onHold = SdpAnchor.onHold(sdp);
+            watchDigits(call, false, sdp);
+        }
+        if (handedOver) {
+            // A direct transfer's target answered: the caller, answered long ago, hears them through the relay.
+            ack(leg, null);
+            return;
         }
         call.owedToCallee = new OwedAck(leg.dialog, leg.answeredCseq);
         Response ok = toCaller(call, Response.OK);
@@ -646,6 +695,8 @@ final class B2bua {
         leg.finalStatus = status;
         if (call.call.refused(leg.id, status)) {
             afterRefusals(call);
+        } else if (call.call.consultationFailed()) {
+            consultationOver(call, call.completeOnAnswer);
         }
     }
 
@@ -693,6 +744,10 @@ final class B2bua {
         boolean fromCaller = data instanceof SipCall;
         synchronized (call) {
             OwedAck owed;
+            if (fromCaller && call.call.state() == LiveCall.State.CONNECTED && call.owedToCallee == null) {
+                // A picked-up call: nothing to pass on, but the caller has confirmed our answer.
+                call.callerAcked = true;
+            }
             if (fromCaller && call.voicemail != null && !call.callerAcked) {
                 call.callerAcked = true;
                 startVoicemail(call);
@@ -736,9 +791,16 @@ final class B2bua {
             if (data instanceof SipCall && call.call.state() == LiveCall.State.RINGING) {
                 // RFC 3261 §15: a caller may end an early dialog with BYE; it means what CANCEL means.
                 stopRinging(call, Ending.CANCELLED, Response.REQUEST_TERMINATED);
+            } else if (data instanceof CallSide side && call.call.consultationAnswered().filter(side.leg().id::equals).isPresent()) {
+                // The consulted party hung up: the user is back with the caller.
+                side.leg().finalStatus = side.leg().finalStatus == 0 ? Response.OK : side.leg().finalStatus;
+                consultationOver(call, false);
             } else if (data instanceof CallSide side && side.leg() != call.answered()) {
                 // A loser's BYE (after our ACK+BYE crossed): nothing of the call changes.
                 return true;
+            } else if (data instanceof CallSide && call.call.consultation().isPresent()) {
+                // The user hung up during an announced transfer: that completes it.
+                userLeftConsultation(call);
             } else {
                 hangUp(call, Ending.HUNG_UP, dialog);
             }
@@ -788,6 +850,10 @@ final class B2bua {
                     return true;
                 }
                 call.reInviteInProgress = true;
+            }
+            if (Request.INFO.equals(method)) {
+                // Keys pressed in the call: relayed as always, and read for in-call codes.
+                infoKey(call, fromCaller, request);
             }
             try {
                 Request out = other.createRequest(method);
@@ -844,6 +910,501 @@ final class B2bua {
         }
     }
 
+    // ---------------------------------------------------------------- in-call services
+
+    /** How long a consulted party may ring before the caller is taken back (contract: "n not answering"). */
+    static final Duration CONSULTATION_RING = Duration.ofSeconds(30);
+    /** The mobile forms (#n, *59*n) end after this long without a key. */
+    static final Duration KEY_SILENCE = Duration.ofSeconds(3);
+
+    /** RFC 4733 digits from one side, when its SDP names telephone-event. */
+    private void watchDigits(SipCall call, boolean callerSide, String sdp) {
+        MediaSession media = callerSide ? call.media : call.calleeMedia;
+        if (media == null) {
+            return;
+        }
+        int payloadType = SdpAnchor.telephoneEventPayload(sdp);
+        if (payloadType >= 0) {
+            media.watchDigits(callerSide, payloadType, digit -> keyedLater(call, callerSide, digit));
+        }
+    }
+
+    /** Off the relay thread: digits are rare, the relay must never wait for a lock. */
+    private void keyedLater(SipCall call, boolean callerSide, char digit) {
+        try {
+            background.execute(() -> keyed(call, callerSide, digit));
+        } catch (RuntimeException rejected) {
+            LOG.fine("in-call key dropped: no worker free");
+        }
+    }
+
+    /** One key from one side of a connected call (RFC 4733 or INFO), collected into a code. */
+    private void keyed(SipCall call, boolean callerSide, char digit) {
+        InCallKeys keys;
+        synchronized (call) {
+            if (call.call.state() != LiveCall.State.CONNECTED) {
+                return;
+            }
+            Optional<Extension> user = callerSide ? call.call.caller().user() : call.call.answeredBy();
+            if (user.isEmpty()) {
+                // The trunk's side, or a voicemail: no user of ours keys codes there.
+                return;
+            }
+            keys = callerSide ? call.callerKeys : call.calleeKeys;
+            if (keys == null) {
+                Dialect dialect = callerSide ? call.callerDialect
+                        : Optional.ofNullable(call.answered()).map(leg -> leg.dialect).orElse(Dialect.TERMINAL);
+                Extension who = user.get();
+                keys = new InCallKeys(dialect, timers, KEY_SILENCE,
+                        () -> takeBackPending(call, who),
+                        code -> background.execute(() -> codeKeyed(call, callerSide, who, dialect, code)));
+                if (callerSide) {
+                    call.callerKeys = keys;
+                } else {
+                    call.calleeKeys = keys;
+                }
+            }
+        }
+        keys.key(digit);
+    }
+
+    private boolean takeBackPending(SipCall call, Extension user) {
+        synchronized (call) {
+            return call.call.consultation().isPresent() && call.call.consultingUser().equals(Optional.of(user));
+        }
+    }
+
+    /** A whole in-call code: the rules decide (and carry it out through {@link CallControl}); a refusal is heard. */
+    private void codeKeyed(SipCall call, boolean callerSide, Extension user, Dialect dialect, String code) {
+        Outcome outcome;
+        try {
+            outcome = controls.keyed(new ControlCallUseCase.KeyedInCall(call.call.id(), user, code, dialect));
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "in-call code " + code + " of " + user + " failed", failure);
+            outcome = new Outcome.Refused(se.plus.domain.outcome.OutcomeCode.SERVICE_NOT_ACTIVE, "failed");
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            LOG.fine(() -> "in-call code " + code + " of " + user + " refused: " + refused.code());
+            synchronized (call) {
+                MediaSession media = callerSide ? call.media : call.calleeMedia;
+                if (media != null && call.call.state() == LiveCall.State.CONNECTED) {
+                    tones.play(callerSide ? media.addressA() : media.addressB(), Tone.ERROR, () -> { });
+                }
+            }
+        }
+    }
+
+    /** INFO with a DTMF body (RFC 2976 usage of application/dtmf-relay, application/dtmf): a key of its side. */
+    private void infoKey(SipCall call, boolean fromCaller, Request request) {
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        if (type == null) {
+            return;
+        }
+        DtmfInfo.digitOf(type.getContentType() + "/" + type.getContentSubType(), request.getRawContent())
+                .ifPresent(digit -> keyedLater(call, fromCaller, digit));
+    }
+
+    Optional<CallControl.Ringing> ringingAt(Extension user) {
+        CallControl.Ringing found = null;
+        for (SipCall call : calls.values()) {
+            synchronized (call) {
+                if (!call.call.ringsAt(user)) {
+                    continue;
+                }
+                CallParty caller = call.call.caller();
+                var ringing = new CallControl.Ringing(call.call.id(), new RingingCall(user,
+                        caller.hidden() ? Optional.empty() : caller.number(), call.call.kind(), CallDirection.INCOMING));
+                if (call.call.kind() == CallKind.DIRECT) {
+                    return Optional.of(ringing);
+                }
+                found = ringing;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    Optional<CallControl.Ongoing> ongoing(String callId) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        synchronized (call) {
+            if (call.call.state() != LiveCall.State.CONNECTED) {
+                return Optional.empty();
+            }
+            return Optional.of(new CallControl.Ongoing(callId, call.call.caller(), call.call.answeredBy(),
+                    call.call.consultation()));
+        }
+    }
+
+    boolean transfer(String callId, Extension by, PhoneNumber target, TransferMode mode, CallRoute route) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (!answeredByNow(call, by) || call.call.consultation().isPresent()) {
+                return false;
+            }
+            if (mode == TransferMode.DIRECT) {
+                handOver(call, route);
+                return true;
+            }
+            return consult(call, by, target, route);
+        }
+    }
+
+    boolean sendToVoicemail(String callId, Extension by, CallRoute route) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (!answeredByNow(call, by) || call.call.consultation().isPresent()) {
+                return false;
+            }
+            handOver(call, route);
+            return true;
+        }
+    }
+
+    boolean takeBack(String callId, Extension by) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (!answeredByNow(call, by) || call.call.consultation().isEmpty()) {
+                return false;
+            }
+            consultationOver(call, false);
+            return true;
+        }
+    }
+
+    private static boolean answeredByNow(SipCall call, Extension by) {
+        return call.call.state() == LiveCall.State.CONNECTED && call.call.answeredBy().equals(Optional.of(by))
+                && call.owedToCallee == null;
+    }
+
+    /** DIRECT, *59*: the user's leg is hung up and the caller rings at the route, still connected to us. */
+    private void handOver(SipCall call, CallRoute route) {
+        String left = call.call.handOver();
+        Leg leaving = call.legs.get(left);
+        if (leaving != null) {
+            sendBye(leaving.dialog);
+        }
+        closeKeys(call, false);
+        liveCalls.changed(call.call);
+        call.ringingSinceNanos = System.nanoTime();
+        call.earlyMediaLeg = null;
+        if (call.media != null) {
+            // The next device to answer declares itself; until then nothing goes back to the caller.
+            call.media.remoteB(null);
+        }
+        follow(call, route);
+        releaseIfDone(call);
+    }
+
+    /** ANNOUNCED: the caller hears the hold tone, the user's side is put through to the target. */
+    private boolean consult(SipCall call, Extension by, PhoneNumber target, CallRoute route) {
+        if (call.media == null || call.offerToCallee == null) {
+            // Without our relay the caller could not be held apart from the user, nor hear a tone.
+            return false;
+        }
+        Optional<MediaSession> opened = relay.open();
+        if (opened.isEmpty()) {
+            return false;
+        }
+        call.call.consult(target, by);
+        call.consultMedia = opened.get();
+        call.completeOnAnswer = false;
+        call.media.consultThrough(call.consultMedia);
+        playHoldTone(call);
+        CallParty user = new CallParty(Optional.of(by), Optional.of(by.asPhoneNumber()), "", false);
+        String offer = SdpAnchor.rewrite(call.offerToCallee, call.consultMedia.address(), call.consultMedia.portB());
+        if (route instanceof RingUser ring) {
+            for (Binding device : ring.devices()) {
+                offerConsultation(call, device.contact(), Optional.of(ring.callee().extension()), user, offer);
+            }
+        } else if (route instanceof RingQueue queue) {
+            for (RouteCallUseCase.QueueMember member : queue.members()) {
+                for (Binding device : member.devices()) {
+                    offerConsultation(call, device.contact(), Optional.of(member.user()), user, offer);
+                }
+            }
+        } else if (route instanceof OutThroughTrunk trunk) {
+            offerConsultationToTrunk(call, trunk, user, offer);
+        }
+        if (call.call.consultationFailed() || call.legs.values().stream().noneMatch(l -> call.call.isConsultationLeg(l.id))) {
+            // Nothing to ring (busy, not reached, no device): back to the caller at once.
+            consultationOver(call, false);
+            tones.play(call.media.addressB(), Tone.ERROR, () -> { });
+            return true;
+        }
+        long stage = call.stage;
+        call.consultTimer = timers.schedule(() -> background.execute(() -> consultationUnanswered(call, stage)),
+                CONSULTATION_RING.toMillis(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    private void offerConsultation(SipCall call, String contact, Optional<Extension> user, CallParty from, String offer) {
+        try {
+            URI target = sip.addresses().createURI(contact);
+            String digits = user.map(Extension::digits).orElse("unknown");
+            Address to = sip.addresses().createAddress(sip.addresses().createSipURI(digits, sip.domain()));
+            Request invite = newInvite(call, target, to, from, false);
+            invite.setContent(offer, sdpType());
+            sendLeg(call, invite, user, true);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.FINE, "could not ring " + contact + " for a transfer", failure);
+        }
+    }
+
+    private void offerConsultationToTrunk(SipCall call, OutThroughTrunk trunk, CallParty from, String offer) {
+        try {
+            SipURI target = (SipURI) settings.trunkUri().orElseThrow().clone();
+            target.setUser(trunk.number().value());
+            target.setUserParam("phone");
+            Request invite = newInvite(call, target, sip.addresses().createAddress(target), from, true);
+            invite.setContent(offer, sdpType());
+            sendLeg(call, invite, Optional.empty(), true);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.WARNING, "could not call out through the trunk for a transfer", failure);
+        }
+    }
+
+    private void consultationAnswered(SipCall call, Leg leg, Response response) {
+        LiveCall.AnswerDecision decision = call.call.answered(leg.id, System.nanoTime());
+        if (decision instanceof LiveCall.Lost) {
+            ackAndHangUp(leg);
+            return;
+        }
+        ack(leg, null);
+        for (String loser : ((LiveCall.Won) decision).cancelNow()) {
+            cancelLeg(call.legs.get(loser));
+        }
+        cancelConsultTimer(call);
+        String sdp = body(response);
+        if (sdp != null && call.consultMedia != null) {
+            call.consultMedia.remoteB(SdpAnchor.receiveAddress(sdp));
+        }
+        liveCalls.changed(call.call);
+        if (call.completeOnAnswer) {
+            completeTransfer(call);
+        }
+    }
+
+    private void consultationUnanswered(SipCall call, long stage) {
+        synchronized (call) {
+            if (call.stage == stage && call.call.consultation().isPresent() && call.call.consultationAnswered().isEmpty()) {
+                consultationOver(call, call.completeOnAnswer);
+            }
+            releaseIfDone(call);
+        }
+    }
+
+    /**
+     * The consultation ends without a transfer: {@code *}, or the target did not answer or hung up. The
+     * caller is back with the user; when the user had hung up already, the caller's call ends.
+     */
+    private void consultationOver(SipCall call, boolean userGone) {
+        dropConsultation(call);
+        if (userGone) {
+            hangUp(call, Ending.NO_ANSWER, null);
+            releaseIfDone(call);
+            return;
+        }
+        call.media.rejoin();
+        liveCalls.changed(call.call);
+        releaseIfDone(call);
+    }
+
+    /** Cancels or hangs up the consulted legs, stops the hold tone, frees the consultation's media. */
+    private void dropConsultation(SipCall call) {
+        cancelConsultTimer(call);
+        stopHoldTone(call);
+        LiveCall.ConsultationEnded ended = call.call.endConsultation();
+        for (String leg : ended.cancelNow()) {
+            cancelLeg(call.legs.get(leg));
+        }
+        ended.hangUp().map(call.legs::get).ifPresent(leg -> sendBye(leg.dialog));
+        if (call.consultMedia != null && call.calleeMedia != call.consultMedia) {
+            MediaSession consult = call.consultMedia;
+            call.consultMedia = null;
+            background.execute(consult::close);
+        }
+    }
+
+    /** The user hung up (BYE already answered): the transfer completes now, or when the target answers. */
+    private void userLeftConsultation(SipCall call) {
+        if (call.call.consultationAnswered().isPresent()) {
+            completeTransfer(call);
+        } else {
+            call.completeOnAnswer = true;
+        }
+    }
+
+    private void completeTransfer(SipCall call) {
+        Extension user = call.call.consultingUser().orElseThrow();
+        PhoneNumber target = call.call.consultation().orElseThrow();
+        String left = call.call.completeTransfer();
+        Leg leaving = call.legs.get(left);
+        if (leaving != null) {
+            // Gone already when its BYE completed the transfer (sendBye skips an ended dialog).
+            sendBye(leaving.dialog);
+        }
+        cancelConsultTimer(call);
+        stopHoldTone(call);
+        closeKeys(call, false);
+        call.media.handOverTo(call.consultMedia);
+        call.calleeMedia = call.consultMedia;
+        liveCalls.changed(call.call);
+        String callId = call.call.id();
+        background.execute(() -> {
+            try {
+                controls.transferCompleted(callId, user, target);
+            } catch (RuntimeException failure) {
+                LOG.log(Level.WARNING, "transfer of call " + callId + " done, its event not published", failure);
+            }
+        });
+    }
+
+    private static void cancelConsultTimer(SipCall call) {
+        if (call.consultTimer != null) {
+            call.consultTimer.cancel(false);
+            call.consultTimer = null;
+        }
+    }
+
+    private void playHoldTone(SipCall call) {
+        if (call.call.consultation().isEmpty() || call.media == null) {
+            return;
+        }
+        call.holdTone = tones.play(call.media.addressA(), Tone.HOLD, () -> {
+            synchronized (call) {
+                if (call.holdTone != null) {
+                    playHoldTone(call);
+                }
+            }
+        });
+    }
+
+    private static void stopHoldTone(SipCall call) {
+        RtpStream tone = call.holdTone;
+        call.holdTone = null;
+        if (tone != null) {
+            tone.stop();
+        }
+    }
+
+    private static void closeKeys(SipCall call, boolean callerSide) {
+        InCallKeys keys = callerSide ? call.callerKeys : call.calleeKeys;
+        if (keys != null) {
+            keys.close();
+        }
+        if (callerSide) {
+            call.callerKeys = null;
+        } else {
+            call.calleeKeys = null;
+        }
+    }
+
+    /** ACK of a leg's 2xx sent by us (nobody else's ACK to wait for). */
+    private void ack(Leg leg, String sdp) {
+        try {
+            Request ack = leg.dialog.createAck(leg.answeredCseq);
+            if (sdp != null) {
+                setSdp(ack, sdp);
+            }
+            leg.dialog.sendAck(ack);
+        } catch (SipException | InvalidArgumentException | RuntimeException failure) {
+            LOG.log(Level.FINE, "ACK not sent", failure);
+        }
+    }
+
+    // ---------------------------------------------------------------- pickup
+
+    /**
+     * {@code *80*<n>} from an authenticated phone, on a worker: the rules find the call ringing at n, and
+     * {@link #join} makes the picker's INVITE its answer; a refusal gets the error tone, as any code.
+     */
+    void pickUp(ServerTransaction invite, Extension picker, String digits, Dialect dialect) {
+        Request request = invite.getRequest();
+        String offer = body(request);
+        if (offer == null || (settings.anchorMedia() && SdpAnchor.rewrite(offer, "127.0.0.1", 2) == null)) {
+            sip.reply(invite, sip.response(request, Response.NOT_ACCEPTABLE_HERE, null, "A pickup needs an SDP offer with audio"));
+            return;
+        }
+        sip.reply(invite, Response.TRYING);
+        Outcome outcome;
+        try {
+            outcome = controls.pickUp(new ControlCallUseCase.PickupRequest(picker, digits, dialect,
+                    callId -> join(callId, invite, picker, offer)));
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "pickup " + digits + " by " + picker + " failed", failure);
+            sip.reply(invite, Response.SERVER_INTERNAL_ERROR);
+            return;
+        }
+        if (outcome instanceof Outcome.Refused refused) {
+            refusals.refuseWithTone(invite, sip.response(request, RefusalResponse.status(refused.code()),
+                    RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(), refused.message())), sip);
+        }
+    }
+
+    /** The picker's INVITE answers the ringing call, if it still rings: exactly one of two pickers gets here first. */
+    private boolean join(String callId, ServerTransaction pickerInvite, Extension picker, String pickerOffer) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (call.call.state() != LiveCall.State.RINGING || call.call.handedOver() || call.offerToCallee == null) {
+                return false;
+            }
+            Dialog dialog;
+            try {
+                dialog = sip.provider().getNewDialog(pickerInvite);
+            } catch (SipException failure) {
+                LOG.log(Level.FINE, "no dialog for a pickup", failure);
+                return false;
+            }
+            var leg = new Leg("pickup-" + legCounter.incrementAndGet(), null, dialog, Optional.of(picker));
+            LiveCall.AnswerDecision decision = call.call.pickedUp(leg.id, picker, System.nanoTime());
+            if (decision instanceof LiveCall.Lost) {
+                return false;
+            }
+            leg.dialect = dialects.of(picker.digits(), SipContext.userAgent(pickerInvite.getRequest()));
+            leg.finalStatus = Response.OK;
+            dialog.setApplicationData(new CallSide(call, leg));
+            call.legs.put(leg.id, leg);
+            liveCalls.changed(call.call);
+            ringing.remove(call.inviteBranch, call);
+            cancelNoAnswerTimer(call);
+            call.answeredAt = Instant.now();
+            for (String loser : ((LiveCall.Won) decision).cancelNow()) {
+                cancelLeg(call.legs.get(loser));
+            }
+            if (call.media != null) {
+                call.media.remoteB(SdpAnchor.receiveAddress(pickerOffer));
+                watchDigits(call, false, pickerOffer);
+            }
+            try {
+                Response toPicker = sip.messages().createResponse(Response.OK, pickerInvite.getRequest());
+                ((ToHeader) toPicker.getHeader(ToHeader.NAME)).setTag(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                toPicker.addHeader(sip.contact(transportOf(pickerInvite.getRequest())));
+                setSdp(toPicker, call.offerToCallee);
+                pickerInvite.sendResponse(toPicker);
+            } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
+                LOG.log(Level.FINE, "answer to the picker not sent", failure);
+            }
+            Response ok = toCaller(call, Response.OK);
+            setSdp(ok, towardsCaller(call, pickerOffer));
+            sendToCaller(call, ok);
+            return true;
+        }
+    }
+
     // ---------------------------------------------------------------- housekeeping
 
     /** Ringing too long, no media, too long a call, a caller that never ACKed: called every second. */
@@ -853,7 +1414,7 @@ final class B2bua {
         for (SipCall call : calls.values()) {
             synchronized (call) {
                 LiveCall live = call.call;
-                if (live.state() == LiveCall.State.RINGING && now - live.startedNanos() > settings.ringTimeout().toNanos()) {
+                if (live.state() == LiveCall.State.RINGING && now - call.ringingSinceNanos > settings.ringTimeout().toNanos()) {
                     stopRinging(call, Ending.NO_ANSWER, Response.TEMPORARILY_UNAVAILABLE);
                 } else if (live.state() == LiveCall.State.CONNECTED) {
                     long connectedFor = now - live.connectedNanos();
@@ -927,6 +1488,13 @@ final class B2bua {
             cancelLeg(call.legs.get(leg));
         }
         call.finalStatus = toCaller.getStatusCode();
+        if (call.call.handedOver()) {
+            // A direct transfer's target did not answer: the caller, answered long ago, is hung up.
+            if (why != Ending.CANCELLED) {
+                sendBye(call.callerDialog);
+            }
+            return;
+        }
         try {
             ((ToHeader) toCaller.getHeader(ToHeader.NAME)).setTag(call.callerToTag);
         } catch (ParseException impossible) {
@@ -937,6 +1505,12 @@ final class B2bua {
 
     /** Ends a connected call: BYE to every side but the one that hung up ({@code from}). */
     private void hangUp(SipCall call, Ending why, Dialog from) {
+        if (call.call.state() == LiveCall.State.ENDED) {
+            return;
+        }
+        if (call.call.consultation().isPresent()) {
+            dropConsultation(call);
+        }
         if (!call.call.hangUp(why)) {
             return;
         }
@@ -1037,6 +1611,7 @@ final class B2bua {
         }
         call.released = true;
         cancelNoAnswerTimer(call);
+        cancelConsultTimer(call);
         var dialogs = new java.util.ArrayList<Dialog>(1 + call.legs.size());
         dialogs.add(call.callerDialog);
         call.legs.values().forEach(leg -> dialogs.add(leg.dialog));
@@ -1049,12 +1624,19 @@ final class B2bua {
             // Whatever was said before the end is the message (a caller who hangs up at once leaves none).
             call.voicemail.finish();
         }
-        if (call.media != null) {
-            MediaSession media = call.media;
-            try {
-                background.execute(media::close);
-            } catch (RuntimeException rejected) {
-                media.close();
+        stopHoldTone(call);
+        for (InCallKeys keys : new InCallKeys[] {call.callerKeys, call.calleeKeys}) {
+            if (keys != null) {
+                keys.close();
+            }
+        }
+        for (MediaSession media : new MediaSession[] {call.media, call.consultMedia}) {
+            if (media != null) {
+                try {
+                    background.execute(media::close);
+                } catch (RuntimeException rejected) {
+                    media.close();
+                }
             }
         }
     }
@@ -1071,7 +1653,7 @@ final class B2bua {
         if (fromCaller) {
             call.media.remoteA(where);
         } else {
-            call.media.remoteB(where);
+            call.calleeMedia.remoteB(where);
         }
     }
 
@@ -1080,7 +1662,7 @@ final class B2bua {
         if (call.media == null) {
             return sdp;
         }
-        String rewritten = SdpAnchor.rewrite(sdp, call.media.address(), call.media.portB());
+        String rewritten = SdpAnchor.rewrite(sdp, call.calleeMedia.address(), call.calleeMedia.portB());
         return rewritten == null ? sdp : rewritten;
     }
 

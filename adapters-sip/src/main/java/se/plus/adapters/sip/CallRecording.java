@@ -33,7 +33,7 @@ final class CallRecording {
         live.answeredBy().ifPresent(participants::add);
         for (Leg leg : call.legs.values()) {
             leg.user.ifPresent(participants::add);
-            legs.add(new LegTried(leg.invite.getRequest().getRequestURI().toString(), leg.user,
+            legs.add(new LegTried(leg.target(), leg.user,
                     legResult(live, leg), leg.finalStatus));
         }
         return new CallRecord(live.id(), shown(live.caller()), live.caller().user(), call.dialled, live.callee(),

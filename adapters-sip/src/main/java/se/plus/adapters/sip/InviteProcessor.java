@@ -21,6 +21,7 @@ import se.plus.domain.dialstring.DialStringParser;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.dialstring.HiddenNumberCall;
 import se.plus.domain.dialstring.ParseResult;
+import se.plus.domain.dialstring.Pickup;
 
 /**
  * Where an INVITE goes: a re-INVITE into its call; a feature code that changes a setting to the
@@ -67,7 +68,10 @@ final class InviteProcessor implements MethodProcessor {
         }
         String dialled = FeatureCode.percentDecode(uri.getUser() == null ? "" : uri.getUser());
         Optional<String> code = FeatureCode.digitsOf(uri.getUser());
-        if (code.isPresent() && !placesACall(code.get())) {
+        if (code.isPresent() && picksUp(code.get())) {
+            gate.admit(request, sip, (transaction, user, source, timing) ->
+                    b2bua.pickUp(transaction, user, code.get(), dialects.of(user.digits(), SipContext.userAgent(transaction.getRequest()))));
+        } else if (code.isPresent() && !placesACall(code.get())) {
             featureCodes.process(event, sip);
         } else if (settings.trunkAddresses().contains(SipContext.source(request))) {
             fromTrunk(request, dialled == null ? "" : dialled, sip);
@@ -132,6 +136,17 @@ final class InviteProcessor implements MethodProcessor {
             ParseResult parsed = DialStringParser.parse(digits, dialect, DialContext.DIALLED);
             if (parsed instanceof ParseResult.Parsed p
                     && (p.command() instanceof HiddenNumberCall || p.command() instanceof BypassCall)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code *80*<n>}: the picker's INVITE becomes the answer of the call ringing at n. */
+    private static boolean picksUp(String digits) {
+        for (Dialect dialect : Dialect.values()) {
+            if (DialStringParser.parse(digits, dialect, DialContext.DIALLED) instanceof ParseResult.Parsed p
+                    && p.command() instanceof Pickup) {
                 return true;
             }
         }

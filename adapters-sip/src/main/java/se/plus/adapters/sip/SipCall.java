@@ -13,6 +13,8 @@ import se.plus.adapters.sip.media.MediaSession;
 import se.plus.adapters.sip.voicemail.Recording;
 import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.domain.call.LiveCall;
+import se.plus.adapters.sip.incall.InCallKeys;
+import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 import se.plus.domain.routing.Diversion;
 
@@ -34,12 +36,20 @@ final class SipCall {
         long answeredCseq;
         /** The final status the leg answered (0 while it rings): what the call record says of it. */
         int finalStatus;
+        /** The device's dialect, from the User-Agent of its answer: how its in-call keys are read. */
+        Dialect dialect = Dialect.TERMINAL;
 
         Leg(String id, ClientTransaction invite, Dialog dialog, Optional<Extension> user) {
             this.id = id;
             this.invite = invite;
             this.dialog = dialog;
             this.user = user;
+        }
+
+        /** Whom the leg called: its request-URI, or the picker's own address for a pickup (no INVITE of ours). */
+        String target() {
+            return invite != null ? invite.getRequest().getRequestURI().toString()
+                    : String.valueOf(dialog.getRemoteParty().getURI());
         }
     }
 
@@ -91,6 +101,23 @@ final class SipCall {
     boolean released;
     /** When the call ended (nanoTime), 0 before. */
     long endedNanos;
+    /** The caller's dialect: how its in-call keys are read. */
+    Dialect callerDialect = Dialect.TERMINAL;
+    /** When the ringing stage began: the call itself, or a direct transfer's new ringing. */
+    long ringingSinceNanos;
+    /** In-call keys of each side, collected into codes (created at the first key). */
+    InCallKeys callerKeys;
+    InCallKeys calleeKeys;
+    /** An announced transfer's media: the user and the consulted party; the caller's once it completes. */
+    MediaSession consultMedia;
+    /** The user hung up while the consulted party still rang: the transfer completes when they answer. */
+    boolean completeOnAnswer;
+    ScheduledFuture<?> consultTimer;
+    /** The hold tone the caller hears while a transfer is announced. */
+    RtpStream holdTone;
+
+    /** The media session whose side B the callee side talks to: the consulted party's once a transfer completed. */
+    MediaSession calleeMedia;
 
     SipCall(LiveCall call, String dialled, ServerTransaction callerInvite, Dialog callerDialog, String callerToTag,
             String inviteBranch, MediaSession media, int maxForwards) {
@@ -103,6 +130,7 @@ final class SipCall {
         this.callerToTag = callerToTag;
         this.inviteBranch = inviteBranch;
         this.media = media;
+        this.calleeMedia = media;
     }
 
     Leg answered() {

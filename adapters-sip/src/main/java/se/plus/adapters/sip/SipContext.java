@@ -207,11 +207,21 @@ final class SipContext {
     }
 
     /** The User-Agent's products as one string ("" without the header): what a device's dialect is judged by. */
-    static String userAgent(Request request) {
-        UserAgentHeader header = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
-        if (header == null) {
+    static String userAgent(javax.sip.message.Message message) {
+        // A phone names itself in User-Agent; in its responses some use Server instead (RFC 3261 §20.35).
+        javax.sip.header.Header named = message.getHeader(UserAgentHeader.NAME);
+        if (named == null) {
+            named = message.getHeader(javax.sip.header.ServerHeader.NAME);
+        }
+        if (named == null) {
             return "";
         }
+        if (named instanceof javax.sip.header.ServerHeader server) {
+            var text = new StringBuilder();
+            server.getProduct().forEachRemaining(part -> text.append(text.isEmpty() ? "" : " ").append(part));
+            return text.toString();
+        }
+        UserAgentHeader header = (UserAgentHeader) named;
         var text = new StringBuilder();
         header.getProduct().forEachRemaining(part -> text.append(text.isEmpty() ? "" : " ").append(part));
         return text.toString();

@@ -28,6 +28,7 @@ import javax.sip.message.Request;
 import se.plus.adapters.sip.media.MediaRelay;
 import se.plus.adapters.sip.voicemail.BuiltInVoicemail;
 import se.plus.adapters.sip.voicemail.VoicemailSettings;
+import se.plus.application.port.in.ControlCallUseCase;
 import se.plus.application.port.in.ExecuteDialStringUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
 import se.plus.application.port.in.RecordCallUseCase;
@@ -91,6 +92,12 @@ public class SipServer {
 
     @Inject
     SipMessageWaiting messageWaiting;
+
+    @Inject
+    ControlCallUseCase controls;
+
+    @Inject
+    SipCallControl callControl;
 
     @Resource
     ManagedThreadFactory threads;
@@ -173,7 +180,9 @@ public class SipServer {
         messageWaiting.attach(subscriptions);
         var featureCodes = new FeatureCodeInvites(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
-        b2bua = new B2bua(sip, routes, recorder, liveCalls, media, voicemail, featureCodes, callSettings, workers, workers.clock());
+        b2bua = new B2bua(sip, routes, recorder, liveCalls, media, voicemail, featureCodes, callSettings, workers, workers.clock(),
+                controls, dialects, tones);
+        callControl.attach(b2bua);
         workers.clock().scheduleWithFixedDelay(this::sweepCalls, 1, 1, TimeUnit.SECONDS);
         return new MethodProcessor[] {
             new OptionsProcessor(),
@@ -243,6 +252,7 @@ public class SipServer {
                 voicemail.close();
             }
             messageWaiting.attach(null);
+            callControl.attach(null);
             voicemail = null;
             if (media != null) {
                 media.close();

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two tones a caller hears, generated once as 20 ms PCMU frames (G.711 μ-law, 8 kHz, 160 samples):
+ * The tones a caller hears, generated once as 20 ms PCMU frames (G.711 μ-law, 8 kHz, 160 samples):
  * a short double beep for "done", a long beep before a voicemail recording, and the three rising tones of the ITU-T special information tone
  * (Rec. E.180: 950/1400/1800 Hz) for "refused", which people know as "this did not work".
  */
@@ -12,7 +12,9 @@ public enum Tone {
     CONFIRMATION(new int[][] {{1400, 120}, {0, 60}, {1400, 120}}),
     ERROR(new int[][] {{950, 200}, {1400, 200}, {1800, 200}}),
     /** The built-in voicemail's "speak after the tone": a moment of silence, then one long beep. */
-    GREETING(new int[][] {{0, 200}, {1000, 600}});
+    GREETING(new int[][] {{0, 200}, {1000, 600}}),
+    /** What a caller hears while the user announces a transfer, played again and again: a soft beep a second. */
+    HOLD(new int[][] {{425, 300}, {0, 700}});
 
     static final int SAMPLE_RATE = 8000;
     static final int FRAME_MILLIS = 20;

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import se.plus.application.port.in.ControlCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase.Busy;
 import se.plus.application.port.in.RouteCallUseCase.FromUser;
@@ -88,10 +89,12 @@ class B2buaWithoutAnchoringTest {
         when(provider.getNewDialog(any(ClientTransaction.class))).thenReturn(beritsDialog);
         when(provider.getNewClientTransaction(any())).thenReturn(beritsInvite);
 
-        RouteCallUseCase routes = request -> ringBerit();
+        RouteCallUseCase routes = mock(RouteCallUseCase.class);
+        when(routes.route(any())).thenAnswer(invocation -> ringBerit());
         var settings = new CallSettings(false, Optional.empty(), Optional.empty(), Set.of(), Duration.ofSeconds(120),
                 Duration.ofSeconds(60), Duration.ofHours(12));
-        b2bua = new B2bua(sip, routes, record -> { }, new InMemoryLiveCalls(), null, null, null, settings, Runnable::run, timers);
+        b2bua = new B2bua(sip, routes, record -> { }, new InMemoryLiveCalls(), null, null, null, settings, Runnable::run, timers,
+                mock(ControlCallUseCase.class), new DeviceDialects(null, null), null);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package se.plus.application.call;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.CompanySettings;
@@ -17,7 +18,9 @@ import se.plus.domain.dialstring.DialContext;
 import se.plus.domain.dialstring.DialStringParser;
 import se.plus.domain.dialstring.HiddenNumberCall;
 import se.plus.domain.dialstring.ParseResult;
+import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
+import se.plus.domain.routing.DiversionCause;
 import se.plus.domain.outcome.OutcomeCode;
 import se.plus.domain.queue.Queue;
 import se.plus.domain.user.User;
@@ -50,6 +53,25 @@ class RouteCallService implements RouteCallUseCase {
     @Override
     public CallRoute route(CallRequest request) {
         return unitOfWork.inTransaction(() -> routeInTransaction(request));
+    }
+
+    @Override
+    public CallRoute transfer(Extension by, CallParty caller, PhoneNumber target) {
+        return unitOfWork.inTransaction(() -> {
+            if (users.find(by).isEmpty()) {
+                return new Refused(OutcomeCode.NOT_ALLOWED, "no such user: " + by);
+            }
+            return toNumber(target, caller, false);
+        });
+    }
+
+    @Override
+    public CallRoute toVoicemailOf(CallParty caller, PhoneNumber mailbox) {
+        return unitOfWork.inTransaction(() -> users.findByNumber(mailbox)
+                .<CallRoute>map(user -> new ToVoicemail(user.extension(), DiversionCause.DEFLECTION, caller, List.of(),
+                        List.of(new Explanation(Optional.of(user.extension()), List.of(), "deflection",
+                                "sent to the voicemail of " + user.extension() + " during the call (*59*)"))))
+                .orElseGet(() -> new Refused(OutcomeCode.UNKNOWN_NUMBER, mailbox + " has no voicemail in this PBX")));
     }
 
     private CallRoute routeInTransaction(CallRequest request) {
@@ -93,7 +115,12 @@ class RouteCallService implements RouteCallUseCase {
             return new Refused(OutcomeCode.NOT_ALLOWED, "no such user: " + from.user());
         }
         User user = callingUser.get();
-        CallParty caller = CallParty.colleague(user, hidden);
+        return toNumber(number, CallParty.colleague(user, hidden), bypass);
+    }
+
+    /** A colleague's number rings them, a queue's its members, any other leaves through the trunk. */
+    private CallRoute toNumber(PhoneNumber number, CallParty caller, boolean bypass) {
+        Optional<User> callee = users.findByNumber(number);
         if (callee.isPresent()) {
             return router.toUser(callee.get(), number, caller, bypass, clock.instant());
         }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -23,6 +24,7 @@ import se.plus.domain.dialstring.ServiceCommand;
 import se.plus.domain.number.Extension;
 import se.plus.domain.outcome.Decision;
 import se.plus.domain.outcome.Message;
+import se.plus.domain.event.DomainEvent;
 import se.plus.domain.outcome.Outcome;
 import se.plus.domain.queue.Queue;
 import se.plus.domain.service.PlusServices;
@@ -99,6 +101,20 @@ public class ServiceExecution {
             return Optional.of(new Services(done.userAfter(), queues.withMember(extension), clock.instant()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Events of something that happened to a call (picked up, transferred): no user's state changed,
+     * so they go to the outbox in a transaction of their own.
+     */
+    public void publish(List<DomainEvent> happened, Actor actor) {
+        if (happened.isEmpty()) {
+            return;
+        }
+        unitOfWork.inTransaction(() -> {
+            happened.forEach(event -> events.publish(event, actor.via()));
+            return null;
+        });
     }
 
     /** The user must exist whatever the code; an unknown extension is not a refusal of the code. */

@@ -94,13 +94,18 @@ public final class CallServices {
         RingingCall call = ringing.orElseThrow();
         return done(command, command.action(), picker,
                 List.of(new CallPickedUp(picker.extension(), now, call.ringingAt(), call.caller())),
-                new Message("Du har tagit samtalet från " + call.caller(), "You picked up the call from " + call.caller()));
+                new Message("Du har tagit samtalet från " + call.caller().map(Object::toString).orElse("dolt nummer"),
+                        "You picked up the call from " + call.caller().map(Object::toString).orElse("a hidden number")));
     }
 
     /** {@code *59*<n>}: the ongoing call goes to the voicemail of {@code <n>}, a colleague. */
     public Outcome sendToVoicemail(User user, SendToVoicemail command, Optional<OngoingCall> call) {
         if (call.isEmpty()) {
             return new Outcome.Refused(OutcomeCode.NOT_ALLOWED, "there is no ongoing call to send to voicemail");
+        }
+        if (call.get().direction() == CallDirection.OUTGOING) {
+            // [decided] As for a transfer: the one who was called hands the caller on, not the other way round.
+            return new Outcome.Refused(OutcomeCode.NOT_ALLOWED, "only an incoming call can be sent to a voicemail");
         }
         PhoneNumber mailbox = command.mailbox();
         if (mailbox.isExternal() && colleagues.findByNumber(mailbox).isEmpty()) {

@@ -2,11 +2,15 @@ package se.plus.domain.call;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import se.plus.domain.number.Extension;
+import se.plus.domain.number.PhoneNumber;
+import se.plus.domain.routing.CallKind;
 
 /**
  * One call from the moment it is placed until it ends: the caller's side and the legs that offer it to
@@ -74,6 +78,17 @@ public final class LiveCall {
     public record Lost() implements AnswerDecision {
     }
 
+    /**
+     * What ending a consultation (take back, or the consulted party not answering) leaves to do: the
+     * consulted legs still ringing to cancel now, and the one that had answered to hang up.
+     */
+    public record ConsultationEnded(List<String> cancelNow, Optional<String> hangUp) {
+        public ConsultationEnded {
+            cancelNow = List.copyOf(cancelNow);
+            Objects.requireNonNull(hangUp, "hangUp");
+        }
+    }
+
     private final String id;
     private final CallParty caller;
     private final Optional<Extension> callee;
@@ -86,6 +101,15 @@ public final class LiveCall {
     private String answeredLeg;
     private Ending ending;
     private long connectedNanos;
+    /** What rings now: a queue's call is no direct call (no pickup). */
+    private CallKind kind = CallKind.DIRECT;
+    /** The caller was answered once already: a call handed over rings anew without a new answer to the caller. */
+    private boolean handedOver;
+    /** An announced transfer in progress: its target, who asked for it, its legs and the one that answered. */
+    private PhoneNumber consultTarget;
+    private Extension consultBy;
+    private final Set<String> consultLegs = new LinkedHashSet<>();
+    private String consultAnswered;
 
     public LiveCall(String id, CallParty caller, Optional<Extension> callee, long startedNanos) {
         this.id = Objects.requireNonNull(id, "id");
@@ -154,6 +178,9 @@ public final class LiveCall {
         caller.user().ifPresent(busy::add);
         if (state == State.CONNECTED) {
             answeredBy().ifPresent(busy::add);
+            if (consultAnswered != null && legUsers.containsKey(consultAnswered)) {
+                busy.add(legUsers.get(consultAnswered));
+            }
         }
         return busy;
     }
@@ -202,6 +229,9 @@ public final class LiveCall {
     /** The first answer wins; any later one is acknowledged and hung up. */
     public AnswerDecision answered(String legId, long nowNanos) {
         LegState leg = leg(legId);
+        if (consultLegs.contains(legId)) {
+            return consultationAnswered(legId, leg);
+        }
         if (state != State.RINGING || leg == LegState.FAILED || leg == LegState.ENDED) {
             legs.put(legId, LegState.ENDED);
             return new Lost();
@@ -224,6 +254,9 @@ public final class LiveCall {
             return false;
         }
         legs.put(legId, LegState.FAILED);
+        if (consultLegs.contains(legId)) {
+            return false;
+        }
         if (leg != LegState.CANCELLED && leg != LegState.CANCEL_OWED) {
             refusals.add(status);
         }
@@ -272,11 +305,188 @@ public final class LiveCall {
         return true;
     }
 
+    /** What the legs of the ringing stage offer: a queue's call is not direct, and cannot be picked up. */
+    public void ringing(CallKind kind) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    public CallKind kind() {
+        return kind;
+    }
+
+    /** True while a direct call rings at one of {@code user}'s devices: what {@code *80*} may take. */
+    public boolean ringsAt(Extension user) {
+        if (state != State.RINGING || kind != CallKind.DIRECT) {
+            return false;
+        }
+        for (Map.Entry<String, Extension> entry : legUsers.entrySet()) {
+            LegState leg = legs.get(entry.getKey());
+            if (entry.getValue().equals(user) && (leg == LegState.OFFERED || leg == LegState.RINGING)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code *80*}: the picker's own call answers this one; every leg ringing is cancelled. Lost when
+     * the call no longer rings (answered, given up, or another picker was first): exactly one wins.
+     */
+    public AnswerDecision pickedUp(String pickerLeg, Extension picker, long nowNanos) {
+        if (state != State.RINGING || handedOver) {
+            return new Lost();
+        }
+        if (legs.putIfAbsent(pickerLeg, LegState.ANSWERED) != null) {
+            throw new IllegalArgumentException("leg " + pickerLeg + " already in call " + id);
+        }
+        legUsers.put(pickerLeg, picker);
+        state = State.CONNECTED;
+        answeredLeg = pickerLeg;
+        connectedNanos = nowNanos;
+        return new Won(cancelOthers(pickerLeg));
+    }
+
+    /**
+     * A direct transfer or {@code *59*}: the party that answered leaves (its leg, returned, is to be hung
+     * up) and the call rings anew for the caller, who stays connected meanwhile.
+     */
+    public String handOver() {
+        requireState(State.CONNECTED, "hand over");
+        if (consultTarget != null) {
+            throw new IllegalStateException("call " + id + " is in an announced transfer");
+        }
+        String left = answeredLeg;
+        legs.put(left, LegState.ENDED);
+        answeredLeg = null;
+        refusals.clear();
+        state = State.RINGING;
+        handedOver = true;
+        return left;
+    }
+
+    /** True once the call was handed over (direct transfer, *59*): the caller has its answer already. */
+    public boolean handedOver() {
+        return handedOver;
+    }
+
+    /** True once the caller has been answered: ringing after a hand-over sends the caller nothing. */
+    public boolean callerAnswered() {
+        return handedOver || state == State.CONNECTED || (state == State.ENDED && connectedNanos != 0);
+    }
+
+    /** The user of a leg; empty for the trunk, a voicemail, or a leg of no user. */
+    public Optional<Extension> userOf(String legId) {
+        return Optional.ofNullable(legUsers.get(legId));
+    }
+
+    /** An announced transfer begins: the caller waits, {@code by} (who answered) is put through to {@code target}. */
+    public void consult(PhoneNumber target, Extension by) {
+        requireState(State.CONNECTED, "consult");
+        if (consultTarget != null) {
+            throw new IllegalStateException("call " + id + " is in an announced transfer already");
+        }
+        consultTarget = Objects.requireNonNull(target, "target");
+        consultBy = Objects.requireNonNull(by, "by");
+    }
+
+    /** The target of the announced transfer in progress: what {@code *} takes the call back from. */
+    public Optional<PhoneNumber> consultation() {
+        return Optional.ofNullable(consultTarget);
+    }
+
+    public Optional<Extension> consultingUser() {
+        return Optional.ofNullable(consultBy);
+    }
+
+    public boolean isConsultationLeg(String legId) {
+        return consultLegs.contains(legId);
+    }
+
+    /** The consulted party answered: the user talks to them. */
+    public Optional<String> consultationAnswered() {
+        return Optional.ofNullable(consultAnswered);
+    }
+
+    /** A leg offering the consultation to one of the target's devices (or the trunk). */
+    public void offerConsultation(String legId, Optional<Extension> user) {
+        if (consultTarget == null || state != State.CONNECTED) {
+            throw new IllegalStateException("no announced transfer in call " + id);
+        }
+        if (legs.putIfAbsent(legId, LegState.OFFERED) != null) {
+            throw new IllegalArgumentException("leg " + legId + " already offered");
+        }
+        consultLegs.add(legId);
+        user.ifPresent(u -> legUsers.put(legId, u));
+    }
+
+    /** True when every leg of the consultation refused before any answered: the caller is taken back. */
+    public boolean consultationFailed() {
+        if (consultTarget == null || consultAnswered != null) {
+            return false;
+        }
+        for (String leg : consultLegs) {
+            LegState state = legs.get(leg);
+            if (state != LegState.FAILED && state != LegState.CANCELLED && state != LegState.CANCEL_OWED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code *}, or the consulted party did not answer or hung up: the caller is back with the user. */
+    public ConsultationEnded endConsultation() {
+        if (consultTarget == null) {
+            return new ConsultationEnded(List.of(), Optional.empty());
+        }
+        List<String> cancel = cancelAmong(consultLegs, consultAnswered);
+        Optional<String> hangUp = Optional.ofNullable(consultAnswered);
+        hangUp.ifPresent(leg -> legs.put(leg, LegState.ENDED));
+        clearConsultation();
+        return new ConsultationEnded(cancel, hangUp);
+    }
+
+    /**
+     * The user hung up while talking to the consulted party: the caller is now with them. Returns the
+     * user's leg, which ended.
+     */
+    public String completeTransfer() {
+        if (consultAnswered == null) {
+            throw new IllegalStateException("nobody answered the consultation in call " + id);
+        }
+        String left = answeredLeg;
+        legs.put(left, LegState.ENDED);
+        answeredLeg = consultAnswered;
+        clearConsultation();
+        return left;
+    }
+
+    private AnswerDecision consultationAnswered(String legId, LegState leg) {
+        if (state != State.CONNECTED || consultTarget == null || consultAnswered != null
+                || leg == LegState.FAILED || leg == LegState.ENDED) {
+            legs.put(legId, LegState.ENDED);
+            return new Lost();
+        }
+        consultAnswered = legId;
+        legs.put(legId, LegState.ANSWERED);
+        return new Won(cancelAmong(consultLegs, legId));
+    }
+
+    private void clearConsultation() {
+        consultTarget = null;
+        consultBy = null;
+        consultAnswered = null;
+        consultLegs.clear();
+    }
+
     /** Cancels every leg but {@code keep}; returns those whose CANCEL may go now (they rang). */
     private List<String> cancelOthers(String keep) {
+        return cancelAmong(legs.keySet(), keep);
+    }
+
+    private List<String> cancelAmong(Set<String> among, String keep) {
         List<String> now = new ArrayList<>();
         for (Map.Entry<String, LegState> entry : legs.entrySet()) {
-            if (entry.getKey().equals(keep)) {
+            if (entry.getKey().equals(keep) || !among.contains(entry.getKey())) {
                 continue;
             }
             if (entry.getValue() == LegState.RINGING) {

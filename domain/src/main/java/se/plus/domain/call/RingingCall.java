@@ -1,6 +1,7 @@
 package se.plus.domain.call;
 
 import java.util.Objects;
+import java.util.Optional;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.routing.CallKind;
@@ -10,7 +11,7 @@ import se.plus.domain.routing.CallKind;
  * dialled. Which of two simultaneous pickups wins is the registry's atomic claim; the loser finds nothing
  * ringing any more.
  */
-public record RingingCall(Extension ringingAt, PhoneNumber caller, CallKind kind, CallDirection direction) {
+public record RingingCall(Extension ringingAt, Optional<PhoneNumber> caller, CallKind kind, CallDirection direction) {
 
     public RingingCall {
         Objects.requireNonNull(ringingAt, "ringingAt");

@@ -2,11 +2,12 @@ package se.plus.domain.event;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 
-/** {@code extension} took a call that was ringing at the colleague {@code ringingAt} ({@code *80*}). */
-public record CallPickedUp(Extension extension, Instant at, Extension ringingAt, PhoneNumber caller)
+/** {@code extension} took a call that was ringing at the colleague {@code ringingAt} ({@code *80*}); {@code caller} empty when the caller withheld the number. */
+public record CallPickedUp(Extension extension, Instant at, Extension ringingAt, Optional<PhoneNumber> caller)
         implements DomainEvent {
 
     public CallPickedUp {

@@ -14,7 +14,9 @@ public enum DiversionCause {
     /** Nobody answered within the no-answer delay. */
     NO_ANSWER(408, "no-answer"),
     /** No registered device to ring. */
-    UNAVAILABLE(503, "unavailable");
+    UNAVAILABLE(503, "unavailable"),
+    /** The user sent the ongoing call on ({@code *59*}): RFC 4458's immediate deflection. */
+    DEFLECTION(487, "deflection");
 
     private final int sipCause;
     private final String reason;

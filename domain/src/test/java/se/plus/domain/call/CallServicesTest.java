@@ -32,8 +32,8 @@ class CallServicesTest {
 
     private static final PhoneNumber CUSTOMER = PhoneNumber.of("0705550000");
     private static final PhoneNumber COLLEAGUE = BOSSE.asPhoneNumber();
-    private static final Optional<OngoingCall> INCOMING = Optional.of(new OngoingCall(CallDirection.INCOMING, CUSTOMER));
-    private static final Optional<OngoingCall> OUTGOING = Optional.of(new OngoingCall(CallDirection.OUTGOING, CUSTOMER));
+    private static final Optional<OngoingCall> INCOMING = Optional.of(new OngoingCall(CallDirection.INCOMING, Optional.of(CUSTOMER)));
+    private static final Optional<OngoingCall> OUTGOING = Optional.of(new OngoingCall(CallDirection.OUTGOING, Optional.of(CUSTOMER)));
 
     private final CallServices services = new CallServices();
 
@@ -109,9 +109,9 @@ class CallServicesTest {
         @Test
         @DisplayName("an incoming direct call ringing at a colleague is picked up")
         void pickUp() {
-            RingingCall ringing = new RingingCall(BOSSE, CUSTOMER, CallKind.DIRECT, CallDirection.INCOMING);
+            RingingCall ringing = new RingingCall(BOSSE, Optional.of(CUSTOMER), CallKind.DIRECT, CallDirection.INCOMING);
             Outcome.Done d = done(services.pickup(anna(), pickup, Optional.of(ringing), NOW));
-            assertEquals(List.of(new CallPickedUp(ANNA, NOW, BOSSE, CUSTOMER)), d.events());
+            assertEquals(List.of(new CallPickedUp(ANNA, NOW, BOSSE, Optional.of(CUSTOMER))), d.events());
         }
 
         @Test
@@ -126,16 +126,16 @@ class CallServicesTest {
         @DisplayName("onlyIncomingDirectCallsMayBePickedUp: not queue calls, not outgoing calls")
         void notQueueOrOutgoing() {
             assertEquals(OutcomeCode.NOT_ALLOWED, refusedWith(services.pickup(anna(), pickup,
-                    Optional.of(new RingingCall(BOSSE, CUSTOMER, CallKind.QUEUE, CallDirection.INCOMING)), NOW)));
+                    Optional.of(new RingingCall(BOSSE, Optional.of(CUSTOMER), CallKind.QUEUE, CallDirection.INCOMING)), NOW)));
             assertEquals(OutcomeCode.NOT_ALLOWED, refusedWith(services.pickup(anna(), pickup,
-                    Optional.of(new RingingCall(BOSSE, CUSTOMER, CallKind.DIRECT, CallDirection.OUTGOING)), NOW)));
+                    Optional.of(new RingingCall(BOSSE, Optional.of(CUSTOMER), CallKind.DIRECT, CallDirection.OUTGOING)), NOW)));
         }
 
         @Test
         @DisplayName("onlyColleaguesCallsMayBePickedUp")
         void ownCall() {
             assertEquals(OutcomeCode.NOT_ALLOWED, refusedWith(services.pickup(anna(), new Pickup(ANNA.asPhoneNumber()),
-                    Optional.of(new RingingCall(ANNA, CUSTOMER, CallKind.DIRECT, CallDirection.INCOMING)), NOW)));
+                    Optional.of(new RingingCall(ANNA, Optional.of(CUSTOMER), CallKind.DIRECT, CallDirection.INCOMING)), NOW)));
         }
     }
 

@@ -72,6 +72,43 @@ public final class Media {
         send(audio.getHostString(), audio.getPort(), count);
     }
 
+    /**
+     * Keys pressed in the call as RFC 4733 telephone-events ({@code 0-9 * #}) to the audio address in
+     * {@code sdp}: per key two packets while it is held and the end packet three times, as phones send them.
+     */
+    public synchronized void sendKeys(String sdp, String keys) throws Exception {
+        InetSocketAddress audio = Sdp.audioAddress(sdp);
+        int sequence = 1000;
+        int timestamp = 50_000;
+        for (char key : keys.toCharArray()) {
+            int event = key == '*' ? 10 : key == '#' ? 11 : key - '0';
+            timestamp += 1600;
+            for (int i = 0; i < 5; i++) {
+                boolean end = i >= 2;
+                int duration = 160 * (Math.min(i, 2) + 1);
+                byte[] packet = new byte[16];
+                packet[0] = (byte) 0x80;
+                packet[1] = (byte) ((i == 0 ? 0x80 : 0) | Sdp.TELEPHONE_EVENT);
+                packet[2] = (byte) (sequence >> 8);
+                packet[3] = (byte) sequence++;
+                packet[4] = (byte) (timestamp >> 24);
+                packet[5] = (byte) (timestamp >> 16);
+                packet[6] = (byte) (timestamp >> 8);
+                packet[7] = (byte) timestamp;
+                packet[8] = 0x12;
+                packet[9] = 0x34;
+                packet[10] = 0x56;
+                packet[11] = 0x78;
+                packet[12] = (byte) event;
+                packet[13] = (byte) ((end ? 0x80 : 0) | 10);
+                packet[14] = (byte) (duration >> 8);
+                packet[15] = (byte) duration;
+                socket.send(new DatagramPacket(packet, packet.length, audio));
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+    }
+
     public long received() {
         lock.lock();
         try {

@@ -9,6 +9,8 @@ final class Sdp {
     static final String SENDONLY = "sendonly";
     static final String RECVONLY = "recvonly";
     static final String INACTIVE = "inactive";
+    /** The payload type of RFC 4733 keys, as many phones choose it. */
+    static final int TELEPHONE_EVENT = 101;
 
     private Sdp() {
     }
@@ -19,8 +21,10 @@ final class Sdp {
                 + "s=plus test phone\r\n"
                 + "c=IN IP4 " + host + "\r\n"
                 + "t=0 0\r\n"
-                + "m=audio " + rtpPort + " RTP/AVP 0\r\n"
+                + "m=audio " + rtpPort + " RTP/AVP 0 " + TELEPHONE_EVENT + "\r\n"
                 + "a=rtpmap:0 PCMU/8000\r\n"
+                + "a=rtpmap:" + TELEPHONE_EVENT + " telephone-event/8000\r\n"
+                + "a=fmtp:" + TELEPHONE_EVENT + " 0-15\r\n"
                 + "a=ptime:20\r\n"
                 + "a=" + direction + "\r\n";
     }

@@ -81,6 +81,50 @@ public final class MediaSession implements AutoCloseable {
                 ? new InetSocketAddress(declared.getAddress(), declared.getPort() + 1) : null);
     }
 
+    /** Where side A's phone receives RTP now (latched or declared); null when unknown. */
+    public InetSocketAddress addressA() {
+        return rtpA.remoteAddress();
+    }
+
+    public InetSocketAddress addressB() {
+        return rtpB.remoteAddress();
+    }
+
+    /**
+     * RFC 4733 digits that side A ({@code sideA}) or B sends with {@code payloadType} go to {@code keyed},
+     * on the relay thread (hand them on, do not block). A payload type below 0 stops watching.
+     */
+    public void watchDigits(boolean sideA, int payloadType, java.util.function.Consumer<Character> keyed) {
+        RelayLeg leg = sideA ? rtpA : rtpB;
+        leg.watchDigits(payloadType < 0 ? null
+                : new RelayLeg.DigitWatch(new se.plus.adapters.sip.incall.TelephoneEvents(payloadType), keyed));
+    }
+
+    /**
+     * An announced transfer: side B (the user) talks to {@code other}'s side B (the consulted party),
+     * side A (the caller) hears nobody meanwhile.
+     */
+    public void consultThrough(MediaSession other) {
+        rtpA.isolate();
+        rtcpA.isolate();
+        rtpB.pairWith(other.rtpB);
+        rtcpB.pairWith(other.rtcpB);
+    }
+
+    /** The transfer completed: side A (the caller) talks to {@code other}'s side B; side B is left. */
+    public void handOverTo(MediaSession other) {
+        rtpB.isolate();
+        rtcpB.isolate();
+        rtpA.pairWith(other.rtpB);
+        rtcpA.pairWith(other.rtcpB);
+    }
+
+    /** Taken back: A and B talk to each other again. */
+    public void rejoin() {
+        rtpA.pairWith(rtpB);
+        rtcpA.pairWith(rtcpB);
+    }
+
     /** RTP packets received from side A (RTCP not counted), relayed or not. */
     public long packetsFromA() {
         return rtpA.received();

@@ -29,7 +29,10 @@ final class RelayLeg {
     private final MediaSession session;
     private final boolean rtp;
     private final AtomicReference<Remote> remote = new AtomicReference<>(Remote.UNKNOWN);
-    private RelayLeg peer;
+    /** Where this side's packets go: the other side of the call, or of a transfer's second session; null drops them. */
+    private volatile RelayLeg peer;
+    /** RFC 4733 digits in what this side sends (RTP sockets only), and who hears of them. */
+    private volatile DigitWatch digits;
     // One writer (the session's selector thread), so volatile is enough for readers elsewhere.
     private volatile long received;
     private volatile long sent;
@@ -40,10 +43,28 @@ final class RelayLeg {
         this.rtp = rtp;
     }
 
-    /** Set before the leg is registered, which publishes it to the session's selector thread. */
+    /** Packets arriving here leave through {@code other}'s socket towards its phone, and the other way round. */
     void pairWith(RelayLeg other) {
         this.peer = other;
         other.peer = this;
+    }
+
+    /** This side's packets go nowhere (the caller waits while a transfer is announced). */
+    void isolate() {
+        this.peer = null;
+    }
+
+    /** Where this side's phone receives: the latched source, else its SDP's address; null when unknown. */
+    InetSocketAddress remoteAddress() {
+        return remote.get().address();
+    }
+
+    void watchDigits(DigitWatch watch) {
+        this.digits = watch;
+    }
+
+    /** A payload type's RFC 4733 events and where the digits go; one per RTP socket. */
+    record DigitWatch(se.plus.adapters.sip.incall.TelephoneEvents events, java.util.function.Consumer<Character> keyed) {
     }
 
     /** A new declared address; the next packet arriving here may latch over it again. */
@@ -89,13 +110,18 @@ final class RelayLeg {
             return;
         }
         latchOnto(source);
-        InetSocketAddress destination = peer.remote.get().address();
+        buffer.flip();
+        DigitWatch watch = digits;
+        if (watch != null) {
+            watch.events().packet(buffer).ifPresent(watch.keyed());
+        }
+        RelayLeg to = peer;
+        InetSocketAddress destination = to == null ? null : to.remote.get().address();
         if (destination == null) {
             return;
         }
-        buffer.flip();
-        if (peer.channel.send(buffer, destination) > 0 && rtp) {
-            peer.sent++;
+        if (to.channel.send(buffer, destination) > 0 && rtp) {
+            to.sent++;
         }
     }
 

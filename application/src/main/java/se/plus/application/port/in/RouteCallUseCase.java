@@ -23,6 +23,16 @@ public interface RouteCallUseCase {
 
     CallRoute route(CallRequest request);
 
+    /**
+     * Where a call goes that {@code by} hands on to {@code target} (a transfer): the target's rules
+     * apply as for any call to them, the trunk is used on {@code by}'s behalf, and the caller stays who
+     * they are.
+     */
+    CallRoute transfer(Extension by, CallParty caller, PhoneNumber target);
+
+    /** {@code *59*<n>}: straight to the voicemail of the colleague {@code mailbox}. */
+    CallRoute toVoicemailOf(CallParty caller, PhoneNumber mailbox);
+
     /** Who places the call: a user of ours (authenticated), or the trusted trunk on behalf of someone outside. */
     sealed interface Origin {
     }

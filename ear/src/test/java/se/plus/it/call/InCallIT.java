@@ -1,0 +1,297 @@
+package se.plus.it.call;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import javax.sip.message.Response;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import se.plus.it.PlusServer;
+import se.plus.it.call.TestPhone.Answer;
+import se.plus.it.sip.TestUsers;
+import se.plus.it.sip.TestUsers.SipUser;
+
+/**
+ * The in-call services through real SIP (contract: "In-call codes", "Pickup"): test phones call each
+ * other through the server, key codes as SIP INFO or RFC 4733 telephone-events in their RTP, and check
+ * after each change who hears whom through the server's relay.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InCallIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final List<TestPhone> phones = new ArrayList<>();
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return PlusServer.ear();
+    }
+
+    @AfterEach
+    void closePhones() {
+        phones.forEach(TestPhone::close);
+    }
+
+    private TestPhone registered(SipUser user) throws Exception {
+        var phone = new TestPhone(user.extension(), user.sipPassword(), PlusServer.sipPort(), "udp");
+        phones.add(phone);
+        assertEquals(200, phone.register(300));
+        return phone;
+    }
+
+    /** RTP sent by one phone to the address its SDP was given reaches the other through the relay. */
+    private static void assertHears(TestPhone listener, TestPhone speaker, String speakersSdp, String what) throws Exception {
+        long before = listener.media().received();
+        speaker.media().sendTo(speakersSdp, 25);
+        assertTrue(listener.media().awaitReceived(before + 20, WAIT) >= before + 20, what);
+    }
+
+    /** Every call ended: no call, no media session, no relay port left (the stack's own timers may linger). */
+    private static void assertNoCallLeftBehind() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+        java.util.Map<String, Integer> counts;
+        do {
+            counts = ServerResources.now();
+            if (counts.get("sipCalls") == 0 && counts.get("mediaSessions") == 0
+                    && counts.get("mediaPorts") == 0) {
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("left behind: " + counts);
+    }
+
+    private static void keyByInfo(PhoneCall call, String keys) throws Exception {
+        for (char key : keys.toCharArray()) {
+            assertEquals(200, call.info("application/dtmf-relay", "Signal=" + key + "\r\nDuration=160\r\n"));
+        }
+    }
+
+    @Test
+    void cecilia_dials_star80_berit_and_takes_annas_call_ringing_there() throws Exception {
+        SipUser anna = TestUsers.create("Anna Pickup");
+        SipUser berit = TestUsers.create("Berit Pickup");
+        SipUser cecilia = TestUsers.create("Cecilia Pickup");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_ONLY, null);
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertNotNull(atBerit);
+        assertNotNull(call.awaitStatus(Response.RINGING, WAIT), "it rings at Berit");
+
+        OutgoingCall pickup = ceciliasPhone.call("*80*" + berit.extension(), true);
+        assertTrue(pickup.awaitAnswered(WAIT), "Cecilia has the call: " + pickup.statuses());
+        assertTrue(call.awaitAnswered(WAIT), "Anna is answered: " + call.statuses());
+        assertTrue(atBerit.awaitCancel(WAIT), "Berit's phone stops ringing");
+
+        assertHears(ceciliasPhone, annasPhone, call.remoteSdp(), "Anna -> Cecilia");
+        assertHears(annasPhone, ceciliasPhone, pickup.remoteSdp(), "Cecilia -> Anna");
+        assertEquals(200, pickup.hangUp());
+        assertTrue(call.awaitBye(WAIT), "Anna hears Cecilia hang up");
+    }
+
+    @Test
+    void two_pickers_at_once_exactly_one_wins_every_time() throws Exception {
+        SipUser anna = TestUsers.create("Anna Race");
+        SipUser berit = TestUsers.create("Berit Race");
+        SipUser cecilia = TestUsers.create("Cecilia Race");
+        SipUser david = TestUsers.create("David Race");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        TestPhone davidsPhone = registered(david);
+        beritsPhone.answerWith(Answer.RING_ONLY, null);
+        for (int round = 0; round < 25; round++) {
+            OutgoingCall call = annasPhone.call(berit.extension(), true);
+            assertNotNull(beritsPhone.nextIncomingCall(WAIT));
+            assertNotNull(call.awaitStatus(Response.RINGING, WAIT));
+            OutgoingCall byCecilia = ceciliasPhone.call("*80*" + berit.extension(), true);
+            OutgoingCall byDavid = davidsPhone.call("*80*" + berit.extension(), true);
+            boolean cecilaWon = byCecilia.awaitAnswered(WAIT);
+            boolean davidWon = byDavid.awaitAnswered(Duration.ofSeconds(cecilaWon ? 2 : 5));
+            assertTrue(cecilaWon ^ davidWon, "round " + round + ": exactly one picker wins: " + byCecilia.statuses() + " / "
+                    + byDavid.statuses());
+            OutgoingCall loser = cecilaWon ? byDavid : byCecilia;
+            assertNotNull(loser.awaitStatus(Response.TEMPORARILY_UNAVAILABLE, WAIT),
+                    "the other is refused SERVICE_NOT_ACTIVE: " + loser.statuses());
+            assertTrue(call.awaitAnswered(WAIT));
+            assertEquals(200, call.hangUp());
+            assertTrue((cecilaWon ? byCecilia : byDavid).awaitBye(WAIT));
+        }
+        assertNoCallLeftBehind();
+    }
+
+    @Test
+    void star80_with_nothing_ringing_is_refused_service_not_active() throws Exception {
+        SipUser berit = TestUsers.create("Berit Quiet");
+        SipUser cecilia = TestUsers.create("Cecilia Quiet");
+        registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        OutgoingCall pickup = ceciliasPhone.call("*80*" + berit.extension(), true);
+        assertNotNull(pickup.awaitStatus(Response.TEMPORARILY_UNAVAILABLE, WAIT), pickup.statuses().toString());
+    }
+
+    @Test
+    void berit_keys_hash_cecilia_hash_by_info_in_direct_mode_and_anna_is_put_through_to_cecilia() throws Exception {
+        SipUser anna = TestUsers.create("Anna Direct");
+        SipUser berit = TestUsers.create("Berit Direct", ",\"transferMode\":\"DIRECT\"");
+        SipUser cecilia = TestUsers.create("Cecilia Direct");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+        ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(300));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+
+        keyByInfo(atBerit, "#" + cecilia.extension() + "#");
+        assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertNotNull(atCecilia, "Cecilia's phone rings");
+        assertTrue(atCecilia.awaitAck(WAIT), "Cecilia answered and the server acknowledged");
+        assertHears(ceciliasPhone, annasPhone, call.remoteSdp(), "Anna -> Cecilia");
+        assertHears(annasPhone, ceciliasPhone, atCecilia.remoteSdp(), "Cecilia -> Anna");
+        assertEquals(200, call.hangUp());
+        assertTrue(atCecilia.awaitBye(WAIT));
+    }
+
+    @Test
+    void berit_keys_hash_cecilia_hash_in_rtp_announces_the_call_and_hanging_up_completes_the_transfer() throws Exception {
+        SipUser anna = TestUsers.create("Anna Announced");
+        SipUser berit = TestUsers.create("Berit Announced");
+        SipUser cecilia = TestUsers.create("Cecilia Announced");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+        ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(300));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+
+        long annaBefore = annasPhone.media().received();
+        beritsPhone.media().sendKeys(atBerit.remoteSdp(), "#" + cecilia.extension() + "#");
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertNotNull(atCecilia, "Cecilia's phone rings");
+        assertTrue(atCecilia.invite().getHeader("From").toString().contains(berit.extension()), "Berit calls Cecilia");
+        assertTrue(atCecilia.awaitAck(WAIT));
+        assertTrue(annasPhone.media().awaitReceived(annaBefore + 25, WAIT) >= annaBefore + 25, "Anna hears the hold tone");
+        assertHears(ceciliasPhone, beritsPhone, atBerit.remoteSdp(), "Berit -> Cecilia while Anna waits");
+        assertHears(beritsPhone, ceciliasPhone, atCecilia.remoteSdp(), "Cecilia -> Berit");
+
+        assertEquals(200, atBerit.hangUp());
+        assertHears(ceciliasPhone, annasPhone, call.remoteSdp(), "Anna -> Cecilia after the transfer");
+        assertHears(annasPhone, ceciliasPhone, atCecilia.remoteSdp(), "Cecilia -> Anna after the transfer");
+        assertEquals(200, atCecilia.hangUp());
+        assertTrue(call.awaitBye(WAIT), "Anna hears Cecilia hang up");
+        assertNoCallLeftBehind();
+    }
+
+    @Test
+    void star_takes_the_call_back_from_an_announced_transfer() throws Exception {
+        SipUser anna = TestUsers.create("Anna Back");
+        SipUser berit = TestUsers.create("Berit Back");
+        SipUser cecilia = TestUsers.create("Cecilia Back");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+        ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+        keyByInfo(atBerit, "#" + cecilia.extension() + "#");
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertNotNull(atCecilia);
+        assertTrue(atCecilia.awaitAck(WAIT));
+
+        beritsPhone.media().sendKeys(atBerit.remoteSdp(), "*");
+        assertTrue(atCecilia.awaitBye(WAIT), "Cecilia is dropped");
+        assertHears(beritsPhone, annasPhone, call.remoteSdp(), "Anna -> Berit again");
+        assertHears(annasPhone, beritsPhone, atBerit.remoteSdp(), "Berit -> Anna again");
+        assertEquals(200, call.hangUp());
+        assertTrue(atBerit.awaitBye(WAIT));
+    }
+
+    @Test
+    void anna_who_placed_the_call_cannot_transfer_it_and_the_call_goes_on() throws Exception {
+        SipUser anna = TestUsers.create("Anna Outgoing", ",\"transferMode\":\"DIRECT\"");
+        SipUser berit = TestUsers.create("Berit Outgoing");
+        SipUser cecilia = TestUsers.create("Cecilia Outgoing");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+        long annaBefore = annasPhone.media().received();
+        keyByInfo(call, "#" + cecilia.extension() + "#");
+        assertTrue(annasPhone.media().awaitReceived(annaBefore + 20, WAIT) >= annaBefore + 20, "Anna hears the error tone");
+        assertNull(ceciliasPhone.nextIncomingCall(Duration.ofMillis(500)), "nothing rings at Cecilia");
+        assertHears(beritsPhone, annasPhone, call.remoteSdp(), "the call goes on");
+        assertFalse(atBerit.awaitBye(Duration.ofMillis(100)));
+        assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    void berit_keys_star59_cecilia_and_anna_leaves_a_message_in_ceciliass_voicemail() throws Exception {
+        SipUser anna = TestUsers.create("Anna Deflect");
+        SipUser berit = TestUsers.create("Berit Deflect");
+        SipUser cecilia = TestUsers.create("Cecilia Deflect");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+        long annaBefore = annasPhone.media().received();
+        keyByInfo(atBerit, "*59*" + cecilia.extension() + "#");
+        assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
+        assertTrue(annasPhone.media().awaitReceived(annaBefore + 20, WAIT) >= annaBefore + 20, "Anna hears the greeting");
+        annasPhone.media().sendTo(call.remoteSdp(), 50);
+        assertEquals(200, call.hangUp());
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        JsonArray messages;
+        do {
+            var list = TestUsers.get("/api/users/" + cecilia.extension() + "/voicemail");
+            assertEquals(200, list.statusCode(), list.body());
+            messages = Json.createReader(new StringReader(list.body())).readArray();
+            if (messages.isEmpty()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        } while (messages.isEmpty() && System.nanoTime() < deadline);
+        assertEquals(1, messages.size(), "one message for Cecilia");
+    }
+}
