@@ -62,6 +62,7 @@ import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.out.Binding;
 import se.plus.application.port.out.CallControl;
 import se.plus.application.port.out.CallRecord;
+import se.plus.application.port.out.LiveCallView;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.domain.call.CallDirection;
 import se.plus.domain.call.CallParty;
@@ -250,6 +251,9 @@ final class B2bua {
             offerToTrunk(call, trunk);
         } else if (route instanceof ToVoicemail voicemail) {
             toVoicemail(call, voicemail);
+        } else if (call.placedByUs()) {
+            stopRinging(call, route instanceof NotReached ? Ending.NO_ANSWER : Ending.REFUSED, (Response) null);
+            return;
         } else {
             stopRinging(call, route instanceof NotReached ? Ending.NO_ANSWER : Ending.REFUSED,
                     finalResponse(call.callerInvite.getRequest(), route, call.call.refusalForCaller()));
@@ -627,7 +631,7 @@ final class B2bua {
             return;
         }
         if (call.call.state() != LiveCall.State.RINGING || response.getStatusCode() == Response.TRYING
-                || call.call.handedOver()) {
+                || call.call.handedOver() || call.placedByUs()) {
             return;
         }
         String sdp = body(response);
@@ -676,9 +680,13 @@ final class B2bua {
             call.onHold = SdpAnchor.onHold(sdp);
             watchDigits(call, false, sdp);
         }
-        if (handedOver) {
-            // A direct transfer's target answered: the caller, answered long ago, hears them through the relay.
+        if (handedOver || call.placedByUs()) {
+            // A direct transfer's target answered (the caller, answered long ago, hears them through the
+            // relay), or a half of a click-to-dial: nobody else's ACK to wait for.
             ack(leg, null);
+            if (call.clickToDial != null) {
+                callTheTarget(call);
+            }
             return;
         }
         call.owedToCallee = new OwedAck(leg.dialog, leg.answeredCseq);
@@ -942,7 +950,7 @@ final class B2bua {
     private void keyed(SipCall call, boolean callerSide, char digit) {
         InCallKeys keys;
         synchronized (call) {
-            if (call.call.state() != LiveCall.State.CONNECTED) {
+            if (call.call.state() != LiveCall.State.CONNECTED || call.placedByUs()) {
                 return;
             }
             Optional<Extension> user = callerSide ? call.call.caller().user() : call.call.answeredBy();
@@ -1013,7 +1021,7 @@ final class B2bua {
                 }
                 CallParty caller = call.call.caller();
                 var ringing = new CallControl.Ringing(call.call.id(), new RingingCall(user,
-                        caller.hidden() ? Optional.empty() : caller.number(), call.call.kind(), CallDirection.INCOMING));
+                        caller.hidden() ? Optional.empty() : caller.number(), call.call.kind(), CallDirection.INCOMING), caller);
                 if (call.call.kind() == CallKind.DIRECT) {
                     return Optional.of(ringing);
                 }
@@ -1021,6 +1029,56 @@ final class B2bua {
             }
         }
         return Optional.ofNullable(found);
+    }
+
+    Optional<LiveCallView> live(String callId) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return Optional.empty();
+        }
+        synchronized (call) {
+            return call.call.state() == LiveCall.State.ENDED ? Optional.empty() : Optional.of(viewOf(call));
+        }
+    }
+
+    List<LiveCallView> liveCallsOf(Extension user) {
+        var found = new java.util.ArrayList<LiveCallView>();
+        for (SipCall call : calls.values()) {
+            synchronized (call) {
+                if (call.call.state() != LiveCall.State.ENDED) {
+                    LiveCallView view = viewOf(call);
+                    if (view.concerns(user)) {
+                        found.add(view);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static LiveCallView viewOf(SipCall call) {
+        LiveCall live = call.call;
+        CallParty caller = live.caller();
+        return new LiveCallView(live.id(), live.state().name(), caller.user(),
+                caller.hidden() ? Optional.empty() : caller.number().map(PhoneNumber::value),
+                live.state() == LiveCall.State.RINGING ? live.ringingUsers() : List.of(), live.answeredBy(),
+                live.consultation().map(PhoneNumber::value));
+    }
+
+    /** Pickup by call control: the callee's devices are cancelled, the picker's ring. */
+    boolean pickUpTo(String callId, Extension picker, CallRoute route) {
+        SipCall call = calls.get(callId);
+        if (call == null) {
+            return false;
+        }
+        synchronized (call) {
+            if (!call.call.claimPickup()) {
+                return false;
+            }
+            divert(call, route);
+            releaseIfDone(call);
+            return true;
+        }
     }
 
     Optional<CallControl.Ongoing> ongoing(String callId) {
@@ -1323,6 +1381,106 @@ final class B2bua {
         }
     }
 
+    // ---------------------------------------------------------------- click-to-dial
+
+    /**
+     * Click-to-dial (RFC 3725's third-party call control, with our relay offering the SDP): {@code route}
+     * rings the user's devices with an offer of our own; when one answers, the user's call to {@code to}
+     * is placed as a second call whose media meets the first's in the relay.
+     */
+    Optional<String> placeCall(Extension user, CallRoute route, String to) {
+        if (!settings.anchorMedia()) {
+            // Without the relay nobody could offer SDP before both phones are known.
+            return Optional.empty();
+        }
+        Optional<MediaSession> opened = relay.open();
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        MediaSession media = opened.get();
+        var liveCall = new LiveCall(UUID.randomUUID().toString(), callerOf(route), Optional.of(user), System.nanoTime());
+        var call = new SipCall(liveCall, to, null, null, Long.toHexString(ThreadLocalRandom.current().nextLong()), null,
+                media, DEFAULT_MAX_FORWARDS);
+        call.clickToDial = to;
+        call.callerAcked = true;
+        call.ringingSinceNanos = liveCall.startedNanos();
+        call.offerToCallee = Sdp.pcmu(media.address(), media.portB(), System.currentTimeMillis() / 1000, "sendrecv");
+        synchronized (call) {
+            calls.put(liveCall.id(), call);
+            liveCalls.add(liveCall);
+            follow(call, route);
+            releaseIfDone(call);
+        }
+        return Optional.of(liveCall.id());
+    }
+
+    /** The user answered a click-to-dial: now they call the target, as if they had dialled it. */
+    private void callTheTarget(SipCall first) {
+        Extension user = first.call.answeredBy().orElseThrow();
+        String to = first.clickToDial;
+        first.clickToDial = null;
+        background.execute(() -> {
+            CallRoute route = routes.route(new RouteCallUseCase.CallRequest(new RouteCallUseCase.FromUser(user), to));
+            synchronized (first) {
+                if (first.call.state() != LiveCall.State.CONNECTED) {
+                    return;
+                }
+                if (route instanceof Refused || route instanceof Busy || route instanceof NotReached) {
+                    tones.play(first.media.addressB(), Tone.ERROR, () -> background.execute(() -> {
+                        synchronized (first) {
+                            hangUp(first, Ending.REFUSED, null);
+                            releaseIfDone(first);
+                        }
+                    }));
+                    return;
+                }
+                Optional<MediaSession> opened = relay.open();
+                if (opened.isEmpty()) {
+                    hangUp(first, Ending.REFUSED, null);
+                    releaseIfDone(first);
+                    return;
+                }
+                MediaSession media = opened.get();
+                var liveCall = new LiveCall(UUID.randomUUID().toString(), callerOf(route), calleeOf(route), System.nanoTime());
+                var second = new SipCall(liveCall, to, null, null, Long.toHexString(ThreadLocalRandom.current().nextLong()),
+                        null, media, DEFAULT_MAX_FORWARDS);
+                second.callerAcked = true;
+                second.ringingSinceNanos = liveCall.startedNanos();
+                second.offerToCallee = Sdp.pcmu(media.address(), media.portB(), System.currentTimeMillis() / 1000, "sendrecv");
+                first.partner = second;
+                second.partner = first;
+                // The user's device (first's side B) and the target (second's side B) meet in the relay.
+                first.media.consultThrough(media);
+                synchronized (second) {
+                    calls.put(liveCall.id(), second);
+                    liveCalls.add(liveCall);
+                    follow(second, route);
+                    releaseIfDone(second);
+                }
+            }
+        });
+    }
+
+    /** One half of a click-to-dial ended: the other ends too (on a worker: never two calls' locks at once). */
+    private void endPartnerLater(SipCall call) {
+        SipCall partner = call.partner;
+        if (partner == null) {
+            return;
+        }
+        call.partner = null;
+        background.execute(() -> {
+            synchronized (partner) {
+                partner.partner = null;
+                if (partner.call.state() == LiveCall.State.RINGING) {
+                    stopRinging(partner, Ending.CANCELLED, (Response) null);
+                } else {
+                    hangUp(partner, Ending.HUNG_UP, null);
+                }
+                releaseIfDone(partner);
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- pickup
 
     /**
@@ -1474,7 +1632,7 @@ final class B2bua {
     // ---------------------------------------------------------------- the pieces
 
     private void stopRinging(SipCall call, Ending why, int status) {
-        stopRinging(call, why, toCaller(call, status));
+        stopRinging(call, why, call.placedByUs() ? null : toCaller(call, status));
     }
 
     private void stopRinging(SipCall call, Ending why, Response toCaller) {
@@ -1486,6 +1644,11 @@ final class B2bua {
         ringing.remove(call.inviteBranch, call);
         for (String leg : cancelNow) {
             cancelLeg(call.legs.get(leg));
+        }
+        endPartnerLater(call);
+        if (toCaller == null || call.placedByUs()) {
+            call.finalStatus = Response.TEMPORARILY_UNAVAILABLE;
+            return;
         }
         call.finalStatus = toCaller.getStatusCode();
         if (call.call.handedOver()) {
@@ -1514,6 +1677,7 @@ final class B2bua {
         if (!call.call.hangUp(why)) {
             return;
         }
+        endPartnerLater(call);
         Leg answered = call.answered();
         if (from != call.callerDialog) {
             if (call.callerAcked || why != Ending.LEG_LOST) {
@@ -1556,7 +1720,7 @@ final class B2bua {
 
     private void sendBye(Dialog dialog) {
         try {
-            if (dialog.getState() == null || dialog.getState() == javax.sip.DialogState.TERMINATED) {
+            if (dialog == null || dialog.getState() == null || dialog.getState() == javax.sip.DialogState.TERMINATED) {
                 return;
             }
             Request bye = dialog.createRequest(Request.BYE);
@@ -1613,7 +1777,9 @@ final class B2bua {
         cancelNoAnswerTimer(call);
         cancelConsultTimer(call);
         var dialogs = new java.util.ArrayList<Dialog>(1 + call.legs.size());
-        dialogs.add(call.callerDialog);
+        if (call.callerDialog != null) {
+            dialogs.add(call.callerDialog);
+        }
         call.legs.values().forEach(leg -> dialogs.add(leg.dialog));
         released.add(new ReleasedDialogs(System.nanoTime(), dialogs));
         calls.remove(call.call.id(), call);

@@ -113,6 +113,13 @@ final class SipCall {
     /** The user hung up while the consulted party still rang: the transfer completes when they answer. */
     boolean completeOnAnswer;
     ScheduledFuture<?> consultTimer;
+    /**
+     * Click-to-dial: the number the user calls once a device answered; set on the half that rings the
+     * user. Both halves have no caller dialog of their own ({@link #placedByUs()}).
+     */
+    String clickToDial;
+    /** The other half of a click-to-dial: when one ends, so does the other. */
+    SipCall partner;
     /** The hold tone the caller hears while a transfer is announced. */
     RtpStream holdTone;
 
@@ -131,6 +138,11 @@ final class SipCall {
         this.inviteBranch = inviteBranch;
         this.media = media;
         this.calleeMedia = media;
+    }
+
+    /** A call we placed ourselves (click-to-dial): no caller INVITE to answer, no caller dialog. */
+    boolean placedByUs() {
+        return callerInvite == null;
     }
 
     Leg answered() {

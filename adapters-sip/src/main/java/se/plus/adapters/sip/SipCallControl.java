@@ -1,9 +1,11 @@
 package se.plus.adapters.sip;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.application.port.out.CallControl;
+import se.plus.application.port.out.LiveCallView;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.user.TransferMode;
@@ -37,6 +39,30 @@ public class SipCallControl implements CallControl {
     public boolean transfer(String callId, Extension by, PhoneNumber target, TransferMode mode, CallRoute route) {
         B2bua current = b2bua;
         return current != null && current.transfer(callId, by, target, mode, route);
+    }
+
+    @Override
+    public Optional<LiveCallView> live(String callId) {
+        B2bua current = b2bua;
+        return current == null ? Optional.empty() : current.live(callId);
+    }
+
+    @Override
+    public List<LiveCallView> liveCallsOf(Extension user) {
+        B2bua current = b2bua;
+        return current == null ? List.of() : current.liveCallsOf(user);
+    }
+
+    @Override
+    public boolean pickUpTo(String callId, Extension picker, CallRoute route) {
+        B2bua current = b2bua;
+        return current != null && current.pickUpTo(callId, picker, route);
+    }
+
+    @Override
+    public Optional<String> placeCall(Extension user, CallRoute route, String to) {
+        B2bua current = b2bua;
+        return current == null ? Optional.empty() : current.placeCall(user, route, to);
     }
 
     @Override

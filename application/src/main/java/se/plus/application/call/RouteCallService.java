@@ -66,6 +66,13 @@ class RouteCallService implements RouteCallUseCase {
     }
 
     @Override
+    public CallRoute ringDevicesOf(Extension user, CallParty caller) {
+        return unitOfWork.inTransaction(() -> users.find(user)
+                .map(found -> router.toUser(found, user.asPhoneNumber(), caller, true, clock.instant()))
+                .orElseGet(() -> new Refused(OutcomeCode.NOT_ALLOWED, "no such user: " + user)));
+    }
+
+    @Override
     public CallRoute toVoicemailOf(CallParty caller, PhoneNumber mailbox) {
         return unitOfWork.inTransaction(() -> users.findByNumber(mailbox)
                 .<CallRoute>map(user -> new ToVoicemail(user.extension(), DiversionCause.DEFLECTION, caller, List.of(),

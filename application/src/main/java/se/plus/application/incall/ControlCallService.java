@@ -15,10 +15,12 @@ import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.application.port.in.RouteCallUseCase.Refused;
 import se.plus.application.port.out.CallControl;
 import se.plus.application.port.out.CallControl.Ongoing;
+import se.plus.application.port.out.LiveCallView;
 import se.plus.application.port.out.Users;
 import se.plus.application.service.ServiceExecution;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.call.CallDirection;
+import se.plus.domain.call.CallParty;
 import se.plus.domain.call.CallServices;
 import se.plus.domain.call.OngoingCall;
 import se.plus.domain.dialstring.DialContext;
@@ -74,23 +76,9 @@ class ControlCallService implements ControlCallUseCase {
         Optional<Ongoing> ongoing = calls.ongoing(keyed.callId());
         Optional<OngoingCall> call = ongoing.map(o -> asSeenBy(o, user.extension()));
         CallServices services = new CallServices(execution.colleagues());
-        Instant now = clock.instant();
         Actor actor = new Actor(user.extension().digits(), EntryPoint.SIP);
         if (command instanceof Transfer transfer) {
-            Outcome outcome = services.transfer(user, transfer, call, now);
-            if (!(outcome instanceof Outcome.Done done)) {
-                return outcome;
-            }
-            CallRoute route = routes.transfer(user.extension(), ongoing.get().caller(), transfer.target());
-            if (route instanceof Refused refused) {
-                return new Outcome.Refused(refused.code(), refused.detail());
-            }
-            TransferMode mode = TransferMode.valueOf(done.action());
-            if (!calls.transfer(keyed.callId(), user.extension(), transfer.target(), mode, route)) {
-                return callChanged();
-            }
-            execution.publish(done.events(), actor);
-            return done;
+            return transfer(keyed.callId(), user, transfer, ongoing, Optional.empty(), actor);
         }
         if (command instanceof TakeBack takeBack) {
             Outcome outcome = services.takeBack(user, takeBack, ongoing.flatMap(Ongoing::consultation)
@@ -112,6 +100,107 @@ class ControlCallService implements ControlCallUseCase {
             return calls.sendToVoicemail(keyed.callId(), user.extension(), route) ? outcome : callChanged();
         }
         return new Outcome.Refused(OutcomeCode.INVALID_CODE, keyed.digits() + " is no in-call code");
+    }
+
+    /** The rules of {@code #<n>} on the call as the registry sees it; {@code mode} instead of the user's, if given. */
+    private Outcome transfer(String callId, User user, Transfer transfer, Optional<Ongoing> ongoing,
+                             Optional<TransferMode> mode, Actor actor) {
+        Instant now = clock.instant();
+        Outcome outcome = new CallServices(execution.colleagues())
+                .transfer(user, transfer, ongoing.map(o -> asSeenBy(o, user.extension())), now);
+        if (!(outcome instanceof Outcome.Done done)) {
+            return outcome;
+        }
+        CallRoute route = routes.transfer(user.extension(), ongoing.get().caller(), transfer.target());
+        if (route instanceof Refused refused) {
+            return new Outcome.Refused(refused.code(), refused.detail());
+        }
+        TransferMode chosen = mode.orElse(TransferMode.valueOf(done.action()));
+        if (!calls.transfer(callId, user.extension(), transfer.target(), chosen, route)) {
+            return callChanged();
+        }
+        var outcomeDone = new Outcome.Done(done.service(), chosen.name(), done.userAfter(), done.queueAfter(),
+                chosen == TransferMode.DIRECT ? List.of(new CallTransferred(user.extension(), now, transfer.target(),
+                        TransferMode.DIRECT)) : List.of(), done.message());
+        execution.publish(outcomeDone.events(), actor);
+        return outcomeDone;
+    }
+
+    @Override
+    public Optional<LiveCallView> live(String callId) {
+        return calls.live(callId);
+    }
+
+    @Override
+    public List<LiveCallView> liveCallsOf(Extension user) {
+        return calls.liveCallsOf(user);
+    }
+
+    @Override
+    public Outcome transfer(String callId, String to, Optional<TransferMode> mode, Actor actor) {
+        Optional<Ongoing> ongoing = calls.ongoing(callId);
+        if (ongoing.isEmpty() || ongoing.get().answeredBy().isEmpty()) {
+            return new Outcome.Refused(OutcomeCode.NOT_ALLOWED, "call " + callId + " is not connected to a user: nothing to transfer");
+        }
+        if (mode.filter(m -> m == TransferMode.NONE).isPresent()) {
+            return new Outcome.Refused(OutcomeCode.INVALID_CODE, "a transfer is DIRECT or ANNOUNCED");
+        }
+        Optional<PhoneNumber> target = PhoneNumber.parse(to);
+        if (target.isEmpty()) {
+            return new Outcome.Refused(OutcomeCode.UNKNOWN_NUMBER, "not a phone number: " + to);
+        }
+        User user = user(ongoing.get().answeredBy().get());
+        return transfer(callId, user, new Transfer(target.get()), ongoing, mode, actor);
+    }
+
+    @Override
+    public Outcome pickUp(String callId, Extension by, Actor actor) {
+        User picker = user(by);
+        Optional<LiveCallView> view = calls.live(callId);
+        Optional<CallControl.Ringing> ringing = view.filter(v -> "RINGING".equals(v.state()) && !v.ringingAt().isEmpty())
+                .flatMap(v -> calls.ringingAt(v.ringingAt().get(0))).filter(r -> r.callId().equals(callId));
+        Extension ringingAt = ringing.map(r -> r.call().ringingAt())
+                .or(() -> view.flatMap(v -> v.ringingAt().stream().findFirst())).orElse(by);
+        CallServices services = new CallServices(execution.colleagues());
+        Pickup pickup = new Pickup(ringingAt.asPhoneNumber());
+        Outcome outcome = services.pickup(picker, pickup, ringing.map(CallControl.Ringing::call), clock.instant());
+        if (!(outcome instanceof Outcome.Done done)) {
+            return outcome;
+        }
+        CallRoute route = routes.ringDevicesOf(by, ringing.get().caller());
+        if (route instanceof Refused refused) {
+            return new Outcome.Refused(refused.code(), refused.detail());
+        }
+        if (!(route instanceof RouteCallUseCase.RingUser ring) || ring.devices().isEmpty()) {
+            return new Outcome.Refused(OutcomeCode.SERVICE_NOT_ACTIVE, by + " has no registered phone to take the call on");
+        }
+        if (!calls.pickUpTo(callId, by, route)) {
+            return services.pickup(picker, pickup, Optional.empty(), clock.instant());
+        }
+        execution.publish(done.events(), actor);
+        return done;
+    }
+
+    @Override
+    public PlacedCall placeCall(Extension user, String to, Actor actor) {
+        user(user);
+        Optional<PhoneNumber> target = PhoneNumber.parse(to);
+        if (target.isEmpty()) {
+            return new PlacedCall(new Outcome.Refused(OutcomeCode.UNKNOWN_NUMBER, "not a phone number: " + to), Optional.empty());
+        }
+        CallRoute route = routes.ringDevicesOf(user, CallParty.external(target, false));
+        if (!(route instanceof RouteCallUseCase.RingUser ring) || ring.devices().isEmpty()) {
+            return new PlacedCall(new Outcome.Refused(OutcomeCode.SERVICE_NOT_ACTIVE,
+                    user + " has no registered phone to place the call from"), Optional.empty());
+        }
+        Optional<String> callId = calls.placeCall(user, route, target.get().value());
+        if (callId.isEmpty()) {
+            return new PlacedCall(new Outcome.Refused(OutcomeCode.SERVICE_NOT_ACTIVE, "the call could not be placed now"),
+                    Optional.empty());
+        }
+        return new PlacedCall(new Outcome.Done("CALL", "PLACED", user(user), Optional.empty(), List.of(),
+                new se.plus.domain.outcome.Message("Dina telefoner ringer; svara för att ringa " + target.get(),
+                        "Your phones ring; answer to call " + target.get())), callId);
     }
 
     @Override

@@ -105,6 +105,8 @@ public final class LiveCall {
     private CallKind kind = CallKind.DIRECT;
     /** The caller was answered once already: a call handed over rings anew without a new answer to the caller. */
     private boolean handedOver;
+    /** A pickup by call control took the call: no second pickup. */
+    private boolean pickupClaimed;
     /** An announced transfer in progress: its target, who asked for it, its legs and the one that answered. */
     private PhoneNumber consultTarget;
     private Extension consultBy;
@@ -328,12 +330,36 @@ public final class LiveCall {
         return false;
     }
 
+    /** The users whose devices ring now. */
+    public List<Extension> ringingUsers() {
+        List<Extension> users = new ArrayList<>();
+        for (Map.Entry<String, Extension> entry : legUsers.entrySet()) {
+            LegState leg = legs.get(entry.getKey());
+            if ((leg == LegState.OFFERED || leg == LegState.RINGING) && !users.contains(entry.getValue())) {
+                users.add(entry.getValue());
+            }
+        }
+        return users;
+    }
+
+    /**
+     * A pickup by call control: the call is the picker's from now on (their devices ring next); false
+     * when it no longer rings or another pickup claimed it first.
+     */
+    public boolean claimPickup() {
+        if (state != State.RINGING || handedOver || pickupClaimed || kind != CallKind.DIRECT) {
+            return false;
+        }
+        pickupClaimed = true;
+        return true;
+    }
+
     /**
      * {@code *80*}: the picker's own call answers this one; every leg ringing is cancelled. Lost when
      * the call no longer rings (answered, given up, or another picker was first): exactly one wins.
      */
     public AnswerDecision pickedUp(String pickerLeg, Extension picker, long nowNanos) {
-        if (state != State.RINGING || handedOver) {
+        if (state != State.RINGING || handedOver || pickupClaimed) {
             return new Lost();
         }
         if (legs.putIfAbsent(pickerLeg, LegState.ANSWERED) != null) {

@@ -278,8 +278,9 @@ class InCallIT {
         long annaBefore = annasPhone.media().received();
         keyByInfo(atBerit, "*59*" + cecilia.extension() + "#");
         assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
-        assertTrue(annasPhone.media().awaitReceived(annaBefore + 20, WAIT) >= annaBefore + 20, "Anna hears the greeting");
-        annasPhone.media().sendTo(call.remoteSdp(), 50);
+        // The greeting is 0.8 s (40 packets); what Anna says after it is the message (at least a second is kept).
+        assertTrue(annasPhone.media().awaitReceived(annaBefore + 40, WAIT) >= annaBefore + 40, "Anna hears the greeting");
+        annasPhone.media().sendTo(call.remoteSdp(), 75);
         assertEquals(200, call.hangUp());
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

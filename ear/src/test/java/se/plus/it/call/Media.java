@@ -103,7 +103,7 @@ public final class Media {
                 packet[13] = (byte) ((end ? 0x80 : 0) | 10);
                 packet[14] = (byte) (duration >> 8);
                 packet[15] = (byte) duration;
-                socket.send(new DatagramPacket(packet, packet.length, audio));
+                socket.send(new DatagramPacket(packet, packet.length, new InetSocketAddress(audio.getHostString(), audio.getPort())));
                 TimeUnit.MILLISECONDS.sleep(20);
             }
         }

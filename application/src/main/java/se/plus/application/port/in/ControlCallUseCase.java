@@ -1,11 +1,15 @@
 package se.plus.application.port.in;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
+import se.plus.application.port.out.LiveCallView;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.Outcome;
+import se.plus.domain.user.TransferMode;
 
 /**
  * The codes that act on a call (FAQ: "Ta samtal", "Överflytta pågående inkommande samtal", "Koppla
@@ -23,6 +27,27 @@ public interface ControlCallUseCase {
      * rings (answered, given up, another picker first), and the pickup is refused.
      */
     Outcome pickUp(PickupRequest request);
+
+    /** A call in progress, for call control; empty when there is none by that id. */
+    Optional<LiveCallView> live(String callId);
+
+    /** The calls in progress that concern {@code user} (placed, ringing at, answered). */
+    List<LiveCallView> liveCallsOf(Extension user);
+
+    /** Call control: the call's answering user hands it on to {@code to}, by their mode or {@code mode}. */
+    Outcome transfer(String callId, String to, Optional<TransferMode> mode, Actor actor);
+
+    /** Call control: {@code by}'s devices ring instead of the callee's; on answer {@code by} has the call. */
+    Outcome pickUp(String callId, Extension by, Actor actor);
+
+    /**
+     * Click-to-dial: {@code user}'s devices ring; when one answers, {@code to} is called from it. Done
+     * carries nothing of the call: its id is {@link PlacedCall#callId()}.
+     */
+    PlacedCall placeCall(Extension user, String to, Actor actor);
+
+    record PlacedCall(Outcome outcome, Optional<String> callId) {
+    }
 
     /** The user hung up while talking to the consulted party: the announced transfer is complete. */
     void transferCompleted(String callId, Extension user, PhoneNumber target);

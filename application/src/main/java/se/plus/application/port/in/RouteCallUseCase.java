@@ -30,6 +30,12 @@ public interface RouteCallUseCase {
      */
     CallRoute transfer(Extension by, CallParty caller, PhoneNumber target);
 
+    /**
+     * The devices of {@code user}, rung past their forwarding and barring: a pickup by call control, or
+     * the first half of a click-to-dial.
+     */
+    CallRoute ringDevicesOf(Extension user, CallParty caller);
+
     /** {@code *59*<n>}: straight to the voicemail of the colleague {@code mailbox}. */
     CallRoute toVoicemailOf(CallParty caller, PhoneNumber mailbox);
 

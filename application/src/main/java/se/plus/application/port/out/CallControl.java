@@ -21,7 +21,7 @@ public interface CallControl {
     /** What the in-call rules need to know of a call in progress, read under the call's own lock. */
     Optional<Ongoing> ongoing(String callId);
 
-    record Ringing(String callId, RingingCall call) {
+    record Ringing(String callId, RingingCall call, CallParty caller) {
     }
 
     /**
@@ -38,6 +38,24 @@ public interface CallControl {
      * {@code *} takes the caller back.
      */
     boolean transfer(String callId, Extension by, PhoneNumber target, TransferMode mode, CallRoute route);
+
+    /** A call in progress as call control shows it (REST), read under the call's own lock. */
+    Optional<LiveCallView> live(String callId);
+
+    /** The calls in progress that {@code user} places, rings at, or talks in. */
+    java.util.List<LiveCallView> liveCallsOf(Extension user);
+
+    /**
+     * Pickup by call control: the call, still ringing, rings at {@code route} (the picker's devices)
+     * instead; false when it no longer rings or another pickup came first.
+     */
+    boolean pickUpTo(String callId, Extension picker, CallRoute route);
+
+    /**
+     * Click-to-dial: {@code route} rings the user's devices; when one answers, the user calls
+     * {@code to} as if dialled there. The new call's id, or empty when it could not be placed.
+     */
+    Optional<String> placeCall(Extension user, CallRoute route, String to);
 
     /** {@code *} during an announced transfer: the consulted party is dropped, the caller is back. */
     boolean takeBack(String callId, Extension by);
