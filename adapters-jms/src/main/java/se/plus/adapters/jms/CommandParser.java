@@ -24,11 +24,15 @@ import se.plus.adapters.jms.JmsCommand.DeactivateProfile;
 import se.plus.adapters.jms.JmsCommand.Dial;
 import se.plus.adapters.jms.JmsCommand.Forward;
 import se.plus.adapters.jms.JmsCommand.GetServices;
+import se.plus.adapters.jms.JmsCommand.PickUpCall;
+import se.plus.adapters.jms.JmsCommand.PlaceCall;
+import se.plus.adapters.jms.JmsCommand.TransferCall;
 import se.plus.adapters.jms.JmsCommand.QueueLogIn;
 import se.plus.adapters.jms.JmsCommand.QueueLogOut;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
+import se.plus.domain.user.TransferMode;
 import se.plus.domain.queue.Queue;
 import se.plus.domain.user.ForwardingKind;
 import se.plus.domain.user.Profile;
@@ -106,13 +110,23 @@ final class CommandParser {
             case "CALL_WAITING":
                 in.only("extension", "command", "on");
                 return new CallWaiting(in.extension(), in.bool("on"));
+            case "CALL":
+                in.only("extension", "command", "to");
+                return new PlaceCall(in.extension(), in.number("to"));
+            case "TRANSFER":
+                in.only("extension", "command", "callId", "to", "mode");
+                return new TransferCall(in.extension(), in.callId(), in.number("to"),
+                        in.present("mode").isPresent() ? Optional.of(in.enumValue("mode", TransferMode.class)) : Optional.empty());
+            case "PICKUP":
+                in.only("extension", "command", "callId");
+                return new PickUpCall(in.extension(), in.callId());
             case "GET_SERVICES":
                 in.only("extension", "command");
                 return new GetServices(in.extension());
             default:
                 throw new BadCommandException("unknown command '" + abbreviate(command) + "'; the commands are FORWARD,"
                         + " CANCEL_FORWARDING, ACTIVATE_PROFILE, DEACTIVATE_PROFILE, QUEUE_LOG_IN, QUEUE_LOG_OUT,"
-                        + " CALL_WAITING, GET_SERVICES (or {extension, digits, device} for a dial string)");
+                        + " CALL_WAITING, CALL, TRANSFER, PICKUP, GET_SERVICES (or {extension, digits, device} for a dial string)");
         }
     }
 
@@ -138,6 +152,15 @@ final class CommandParser {
                 throw new BadCommandException("'extension': an extension is 2–6 digits, not '" + abbreviate(text) + "'");
             }
             return Extension.of(text);
+        }
+
+        /** Call ids are UUIDs. */
+        String callId() {
+            String text = string("callId");
+            if (!text.matches("[0-9a-fA-F-]{1,36}")) {
+                throw new BadCommandException("'callId': a call id is a UUID, not '" + abbreviate(text) + "'");
+            }
+            return text;
         }
 
         String string(String field) {

@@ -9,6 +9,11 @@ import se.plus.adapters.jms.JmsCommand.CallWaiting;
 import se.plus.adapters.jms.JmsCommand.CancelForwarding;
 import se.plus.adapters.jms.JmsCommand.DeactivateProfile;
 import se.plus.adapters.jms.JmsCommand.Dial;
+import se.plus.adapters.jms.JmsCommand.PickUpCall;
+import se.plus.adapters.jms.JmsCommand.PlaceCall;
+import se.plus.adapters.jms.JmsCommand.TransferCall;
+import se.plus.application.port.in.ControlCallUseCase;
+import se.plus.application.port.out.LiveCallView;
 import se.plus.adapters.jms.JmsCommand.Forward;
 import se.plus.adapters.jms.JmsCommand.GetServices;
 import se.plus.adapters.jms.JmsCommand.QueueLogIn;
@@ -62,6 +67,8 @@ class CommandTranslator {
     QueueLoginUseCase queues;
     @Inject
     ReadServicesUseCase services;
+    @Inject
+    ControlCallUseCase control;
 
     /**
      * @param messageId the broker's id of the message: the key of idempotency
@@ -101,7 +108,14 @@ class CommandTranslator {
         if (command instanceof GetServices) {
             return ReplyJson.done("SERVICES", "QUERY", SERVICES_READ, services.read(extension));
         }
-        Outcome outcome = execute(command, new Actor(user.orElse(ANONYMOUS), EntryPoint.JMS));
+        Actor actor = new Actor(user.orElse(ANONYMOUS), EntryPoint.JMS);
+        if (command instanceof PlaceCall call) {
+            ControlCallUseCase.PlacedCall placed = control.placeCall(extension, call.to().value(), actor);
+            return placed.outcome() instanceof Outcome.Done done
+                    ? ReplyJson.done(done, placed.callId(), services.read(extension))
+                    : ReplyJson.refused((Outcome.Refused) placed.outcome());
+        }
+        Outcome outcome = execute(command, actor);
         if (outcome instanceof Outcome.Done done) {
             return ReplyJson.done(done, services.read(extension));
         }
@@ -130,6 +144,17 @@ class CommandTranslator {
         }
         if (command instanceof QueueLogOut q) {
             return queues.logOut(q.queue(), ext, actor);
+        }
+        if (command instanceof TransferCall t) {
+            Optional<LiveCallView> call = control.live(t.callId());
+            if (call.isEmpty() || !call.get().answeredBy().equals(Optional.of(ext))) {
+                return new Outcome.Refused(se.plus.domain.outcome.OutcomeCode.NOT_ALLOWED,
+                        "call " + t.callId() + " is not connected to " + ext);
+            }
+            return control.transfer(t.callId(), t.to().value(), t.mode(), actor);
+        }
+        if (command instanceof PickUpCall p) {
+            return control.pickUp(p.callId(), ext, actor);
         }
         if (command instanceof CallWaiting w) {
             return serviceCommands.execute(ext, new se.plus.domain.dialstring.CallWaiting(w.on()), actor);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
+import se.plus.domain.user.TransferMode;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.user.ForwardingKind;
 
@@ -40,6 +41,18 @@ sealed interface JmsCommand {
     }
 
     record CallWaiting(Extension extension, boolean on) implements JmsCommand {
+    }
+
+    /** Click-to-dial: the user's phones ring; answering calls {@code to}. */
+    record PlaceCall(Extension extension, PhoneNumber to) implements JmsCommand {
+    }
+
+    /** Call control: the user who answered call {@code callId} hands it on to {@code to}. */
+    record TransferCall(Extension extension, String callId, PhoneNumber to, Optional<TransferMode> mode) implements JmsCommand {
+    }
+
+    /** Call control: the call ringing at a colleague rings at the user's phones instead. */
+    record PickUpCall(Extension extension, String callId) implements JmsCommand {
     }
 
     /** Changes nothing: the reply carries the user's whole service state. */

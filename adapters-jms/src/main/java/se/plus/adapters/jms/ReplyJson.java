@@ -2,6 +2,7 @@ package se.plus.adapters.jms;
 
 import static se.plus.adapters.jms.JsonP.JSON;
 
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.Instant;
@@ -29,6 +30,14 @@ final class ReplyJson {
 
     static Reply done(Outcome.Done done, Services state) {
         return done(done.service(), done.action(), done.message(), state);
+    }
+
+    /** Done, with the id of the call it placed (click-to-dial). */
+    static Reply done(Outcome.Done done, Optional<String> callId, Services state) {
+        JsonObject base = ServiceStateJson.done(done.service(), done.action(), done.message(), state);
+        var json = JSON.createObjectBuilder(base);
+        callId.ifPresent(id -> json.add("callId", id));
+        return new Reply(json.build().toString(), DONE, false);
     }
 
     static Reply done(String service, String action, Message message, Services state) {

@@ -489,7 +489,7 @@ final class B2bua {
         call.call.answered(legId, System.nanoTime());
         call.voicemail = recording;
         liveCalls.changed(call.call);
-        ringing.remove(call.inviteBranch, call);
+        forgetRinging(call);
         cancelNoAnswerTimer(call);
         call.answeredAt = Instant.now();
         if (call.media != null) {
@@ -668,7 +668,7 @@ final class B2bua {
             return;
         }
         liveCalls.changed(call.call);
-        ringing.remove(call.inviteBranch, call);
+        forgetRinging(call);
         cancelNoAnswerTimer(call);
         call.answeredAt = Instant.now();
         for (String loser : ((LiveCall.Won) decision).cancelNow()) {
@@ -850,6 +850,10 @@ final class B2bua {
                     || (data instanceof CallSide side && side.leg() != call.answered())) {
                 sip.reply(transaction, Request.INVITE.equals(method) ? Response.REQUEST_PENDING
                         : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                return true;
+            }
+            if (Request.REFER.equals(method)) {
+                refer(call, fromCaller, dialog, transaction, request);
                 return true;
             }
             if (Request.INVITE.equals(method)) {
@@ -1150,7 +1154,7 @@ final class B2bua {
         String left = call.call.handOver();
         Leg leaving = call.legs.get(left);
         if (leaving != null) {
-            sendBye(leaving.dialog);
+            release(leaving);
         }
         closeKeys(call, false);
         liveCalls.changed(call.call);
@@ -1381,6 +1385,133 @@ final class B2bua {
         }
     }
 
+    // ---------------------------------------------------------------- REFER
+
+    /**
+     * REFER from a softphone in a call (RFC 3515): 202, a {@code message/sipfrag} NOTIFY of 100 Trying,
+     * then the transfer by the same rules as {@code #<n>#} — blind, or attended when {@code Refer-To}
+     * carries {@code Replaces} (RFC 3891) naming the phone's other call — and a last NOTIFY with how it
+     * ended (200 before the phone is released, or the refusal's status).
+     */
+    private void refer(SipCall call, boolean fromCaller, Dialog dialog, ServerTransaction transaction, Request request) {
+        Optional<Extension> user = fromCaller ? call.call.caller().user() : call.call.answeredBy();
+        javax.sip.header.ReferToHeader referTo = (javax.sip.header.ReferToHeader) request.getHeader(javax.sip.header.ReferToHeader.NAME);
+        if (user.isEmpty() || call.placedByUs()) {
+            sip.reply(transaction, Response.FORBIDDEN);
+            return;
+        }
+        if (referTo == null || !(referTo.getAddress().getURI() instanceof SipURI target) || target.getUser() == null) {
+            sip.reply(transaction, sip.response(request, Response.BAD_REQUEST, null, "Refer-To names no number (sip:<n>@...)"));
+            return;
+        }
+        Optional<String> replaces = Optional.ofNullable(target.getHeader("Replaces"))
+                .map(value -> java.net.URLDecoder.decode(value, StandardCharsets.UTF_8))
+                .map(value -> value.split(";", 2)[0].trim());
+        Optional<String> joining = replaces.flatMap(this::callWithCallerDialog);
+        if (replaces.isPresent() && joining.isEmpty()) {
+            sip.reply(transaction, sip.response(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null,
+                    "Replaces names no call of this phone"));
+            return;
+        }
+        sip.reply(transaction, Response.ACCEPTED);
+        notifyRefer(dialog, "SIP/2.0 100 Trying", false);
+        Leg referring = fromCaller ? null : call.answered();
+        if (referring != null) {
+            referring.referPending = true;
+        }
+        String callId = call.call.id();
+        String digits = FeatureCode.percentDecode(target.getUser());
+        background.execute(() -> {
+            Outcome outcome;
+            try {
+                outcome = controls.referred(callId, user.get(), digits == null ? "" : digits, joining);
+            } catch (RuntimeException failure) {
+                LOG.log(Level.WARNING, "REFER of call " + callId + " failed", failure);
+                outcome = new Outcome.Refused(se.plus.domain.outcome.OutcomeCode.SERVICE_NOT_ACTIVE, "failed");
+            }
+            if (outcome instanceof Outcome.Refused refused) {
+                synchronized (call) {
+                    if (referring != null) {
+                        referring.referPending = false;
+                    }
+                }
+                int status = RefusalResponse.status(refused.code());
+                notifyRefer(dialog, "SIP/2.0 " + status + " " + RefusalResponse.reasonPhrase(refused.code()), true);
+            }
+        });
+    }
+
+    /** The call whose caller dialog has this Call-ID: the phone's other call, which Replaces names. */
+    private Optional<String> callWithCallerDialog(String callId) {
+        for (SipCall call : calls.values()) {
+            if (call.callerDialog != null && callId.equals(call.callerDialog.getCallId().getCallId())) {
+                return Optional.of(call.call.id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A NOTIFY of the implicit refer subscription (RFC 3515 §2.4.4) with the sipfrag of how far it got. */
+    private void notifyRefer(Dialog dialog, String statusLine, boolean last) {
+        try {
+            if (dialog.getState() == null || dialog.getState() == javax.sip.DialogState.TERMINATED) {
+                return;
+            }
+            Request notify = dialog.createRequest(Request.NOTIFY);
+            notify.addHeader(sip.headers().createEventHeader("refer"));
+            notify.addHeader(sip.headers().createSubscriptionStateHeader(last ? "terminated;reason=noresource" : "active;expires=60"));
+            notify.setContent(statusLine + "\r\n", sip.headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
+            dialog.sendRequest(sip.provider().getNewClientTransaction(notify));
+        } catch (SipException | ParseException | RuntimeException failure) {
+            LOG.log(Level.FINE, "NOTIFY of a REFER not sent", failure);
+        }
+    }
+
+    /** The phone that referred the call is released: the last NOTIFY says it worked, then the BYE. */
+    private void release(Leg leg) {
+        if (leg.referPending) {
+            leg.referPending = false;
+            notifyRefer(leg.dialog, "SIP/2.0 200 OK", true);
+        }
+        sendBye(leg.dialog);
+    }
+
+    /** Attended transfer by REFER: the referring user's two calls are joined, the user released from both. */
+    boolean join(String callId, String otherCallId, Extension by) {
+        SipCall first = calls.get(callId);
+        SipCall second = calls.get(otherCallId);
+        if (first == null || second == null || first == second) {
+            return false;
+        }
+        // Two calls' locks, always taken in the same order: no two joins can wait on each other.
+        SipCall one = callId.compareTo(otherCallId) < 0 ? first : second;
+        SipCall two = one == first ? second : first;
+        synchronized (one) {
+            synchronized (two) {
+                if (!answeredByNow(first, by) || first.call.consultation().isPresent() || first.media == null
+                        || second.call.state() != LiveCall.State.CONNECTED || second.media == null
+                        || !second.call.caller().user().equals(Optional.of(by)) || second.answered() == null
+                        || first.partner != null || second.partner != null) {
+                    return false;
+                }
+                Leg left = first.legs.get(first.call.answeredPartyLeaves());
+                second.call.callerLeaves();
+                closeKeys(first, false);
+                closeKeys(second, true);
+                first.media.handOverTo(second.media);
+                first.partner = second;
+                second.partner = first;
+                liveCalls.changed(first.call);
+                liveCalls.changed(second.call);
+                if (left != null) {
+                    release(left);
+                }
+                sendBye(second.callerDialog);
+                return true;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- click-to-dial
 
     /**
@@ -1510,6 +1641,41 @@ final class B2bua {
         }
     }
 
+    /**
+     * An INVITE with {@code Replaces} (RFC 3891) naming one of our legs to a ringing device: the pickup
+     * of that call, by the same rules. A confirmed dialog is not taken over: 486 when the phone said
+     * {@code early-only}, else 481 (we replace early dialogs only); no such dialog: 481.
+     */
+    void pickUpReplacing(ServerTransaction invite, Extension picker, String replaces, Dialect dialect) {
+        String[] parts = replaces.split(";");
+        String callId = parts[0].trim();
+        boolean earlyOnly = java.util.Arrays.stream(parts).anyMatch(p -> p.trim().equalsIgnoreCase("early-only"));
+        for (SipCall call : calls.values()) {
+            Optional<Extension> ringingAt = Optional.empty();
+            boolean found = false;
+            synchronized (call) {
+                for (Leg leg : call.legs.values()) {
+                    if (leg.invite != null && callId.equals(((CallIdHeader) leg.invite.getRequest().getHeader(CallIdHeader.NAME)).getCallId())) {
+                        found = true;
+                        LiveCall.LegState state = call.call.leg(leg.id);
+                        if (state == LiveCall.LegState.OFFERED || state == LiveCall.LegState.RINGING) {
+                            ringingAt = leg.user;
+                        }
+                    }
+                }
+            }
+            if (found) {
+                if (ringingAt.isPresent()) {
+                    pickUp(invite, picker, "*80*" + ringingAt.get().digits(), dialect);
+                } else {
+                    sip.reply(invite, earlyOnly ? Response.BUSY_HERE : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                }
+                return;
+            }
+        }
+        sip.reply(invite, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+    }
+
     /** The picker's INVITE answers the ringing call, if it still rings: exactly one of two pickers gets here first. */
     private boolean join(String callId, ServerTransaction pickerInvite, Extension picker, String pickerOffer) {
         SipCall call = calls.get(callId);
@@ -1537,7 +1703,7 @@ final class B2bua {
             dialog.setApplicationData(new CallSide(call, leg));
             call.legs.put(leg.id, leg);
             liveCalls.changed(call.call);
-            ringing.remove(call.inviteBranch, call);
+            forgetRinging(call);
             cancelNoAnswerTimer(call);
             call.answeredAt = Instant.now();
             for (String loser : ((LiveCall.Won) decision).cancelNow()) {
@@ -1641,7 +1807,7 @@ final class B2bua {
         }
         cancelNoAnswerTimer(call);
         List<String> cancelNow = call.call.stopRinging(why);
-        ringing.remove(call.inviteBranch, call);
+        forgetRinging(call);
         for (String leg : cancelNow) {
             cancelLeg(call.legs.get(leg));
         }
@@ -1753,6 +1919,13 @@ final class B2bua {
         }
     }
 
+    /** The call has its final answer: a CANCEL no longer finds it (a call we placed had no INVITE to cancel). */
+    private void forgetRinging(SipCall call) {
+        if (call.inviteBranch != null) {
+            ringing.remove(call.inviteBranch, call);
+        }
+    }
+
     private void releaseIfDone(SipCall call) {
         if (call.released || call.call.state() != LiveCall.State.ENDED) {
             return;
@@ -1783,7 +1956,7 @@ final class B2bua {
         call.legs.values().forEach(leg -> dialogs.add(leg.dialog));
         released.add(new ReleasedDialogs(System.nanoTime(), dialogs));
         calls.remove(call.call.id(), call);
-        ringing.remove(call.inviteBranch, call);
+        forgetRinging(call);
         liveCalls.remove(call.call);
         recordLater(CallRecording.of(call));
         if (call.voicemail != null) {

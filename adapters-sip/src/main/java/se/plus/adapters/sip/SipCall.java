@@ -36,6 +36,8 @@ final class SipCall {
         long answeredCseq;
         /** The final status the leg answered (0 while it rings): what the call record says of it. */
         int finalStatus;
+        /** The phone sent REFER: it is told "200 OK" in a NOTIFY before it is released. */
+        boolean referPending;
         /** The device's dialect, from the User-Agent of its answer: how its in-call keys are read. */
         Dialect dialect = Dialect.TERMINAL;
 

@@ -66,6 +66,12 @@ public class SipCallControl implements CallControl {
     }
 
     @Override
+    public boolean join(String callId, String otherCallId, Extension by) {
+        B2bua current = b2bua;
+        return current != null && current.join(callId, otherCallId, by);
+    }
+
+    @Override
     public boolean takeBack(String callId, Extension by) {
         B2bua current = b2bua;
         return current != null && current.takeBack(callId, by);

@@ -31,7 +31,7 @@ final class SipContext {
 
     static final List<String> ALLOWED_METHODS = List.of(
             Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL, Request.REGISTER, Request.OPTIONS,
-            Request.UPDATE, Request.INFO, Request.SUBSCRIBE);
+            Request.UPDATE, Request.INFO, Request.SUBSCRIBE, Request.REFER);
 
     private final SipProvider provider;
     private final MessageFactory messages;

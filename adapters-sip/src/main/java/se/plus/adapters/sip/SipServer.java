@@ -193,6 +193,7 @@ public class SipServer {
             new CancelProcessor(featureCodes, b2bua),
             new InDialogProcessor(Request.UPDATE, b2bua),
             new InDialogProcessor(Request.INFO, b2bua),
+            new InDialogProcessor(Request.REFER, b2bua),
             new SubscribeProcessor(gate, subscriptions, readVoicemail),
         };
     }

@@ -124,7 +124,7 @@ class MediaAndCodesTest {
 
     @Test
     void theListOfAllowedMethodsNamesWhatWeServe() {
-        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "UPDATE", "INFO", "SUBSCRIBE"),
+        assertEquals(List.of("INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "UPDATE", "INFO", "SUBSCRIBE", "REFER"),
                 SipContext.ALLOWED_METHODS);
     }
 }

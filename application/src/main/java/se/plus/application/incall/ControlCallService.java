@@ -127,6 +127,33 @@ class ControlCallService implements ControlCallUseCase {
     }
 
     @Override
+    public Outcome referred(String callId, Extension userNumber, String target, Optional<String> joining) {
+        User user = user(userNumber);
+        Optional<PhoneNumber> number = PhoneNumber.parse(target);
+        if (number.isEmpty()) {
+            return new Outcome.Refused(OutcomeCode.UNKNOWN_NUMBER, "not a phone number: " + target);
+        }
+        Optional<Ongoing> ongoing = calls.ongoing(callId);
+        if (joining.isEmpty()) {
+            return transfer(callId, user, new Transfer(number.get()), ongoing, Optional.of(TransferMode.DIRECT),
+                    new Actor(user.extension().digits(), EntryPoint.SIP));
+        }
+        Instant now = clock.instant();
+        Outcome outcome = new CallServices(execution.colleagues())
+                .transfer(user, new Transfer(number.get()), ongoing.map(o -> asSeenBy(o, user.extension())), now);
+        if (!(outcome instanceof Outcome.Done done)) {
+            return outcome;
+        }
+        if (!calls.join(callId, joining.get(), user.extension())) {
+            return callChanged();
+        }
+        var joined = new Outcome.Done(done.service(), TransferMode.ANNOUNCED.name(), done.userAfter(), done.queueAfter(),
+                List.of(new CallTransferred(user.extension(), now, number.get(), TransferMode.ANNOUNCED)), done.message());
+        execution.publish(joined.events(), new Actor(user.extension().digits(), EntryPoint.SIP));
+        return joined;
+    }
+
+    @Override
     public Optional<LiveCallView> live(String callId) {
         return calls.live(callId);
     }

@@ -107,6 +107,8 @@ public final class LiveCall {
     private boolean handedOver;
     /** A pickup by call control took the call: no second pickup. */
     private boolean pickupClaimed;
+    /** The caller left in an attended transfer: it no longer keeps the caller busy. */
+    private boolean callerLeft;
     /** An announced transfer in progress: its target, who asked for it, its legs and the one that answered. */
     private PhoneNumber consultTarget;
     private Extension consultBy;
@@ -177,7 +179,9 @@ public final class LiveCall {
         if (state == State.ENDED) {
             return busy;
         }
-        caller.user().ifPresent(busy::add);
+        if (!callerLeft) {
+            caller.user().ifPresent(busy::add);
+        }
         if (state == State.CONNECTED) {
             answeredBy().ifPresent(busy::add);
             if (consultAnswered != null && legUsers.containsKey(consultAnswered)) {
@@ -388,6 +392,24 @@ public final class LiveCall {
         state = State.RINGING;
         handedOver = true;
         return left;
+    }
+
+    /**
+     * An attended transfer by REFER: the party that answered leaves, and the caller is joined to another
+     * call the same user had placed. The call stays connected (to that other call). Returns the leg that left.
+     */
+    public String answeredPartyLeaves() {
+        requireState(State.CONNECTED, "leave");
+        String left = answeredLeg;
+        legs.put(left, LegState.ENDED);
+        answeredLeg = null;
+        return left;
+    }
+
+    /** The other half of such a join: the caller leaves this call, whose callee is joined to the first caller. */
+    public void callerLeaves() {
+        requireState(State.CONNECTED, "leave");
+        callerLeft = true;
     }
 
     /** True once the call was handed over (direct transfer, *59*): the caller has its answer already. */

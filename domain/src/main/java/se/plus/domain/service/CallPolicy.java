@@ -15,7 +15,8 @@ final class CallPolicy {
         if (!command.requiresCall()) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(OutcomeCode.NOT_ALLOWED, command.service() + " acts on a call and needs a "
-                + "phone: dial it from a registered phone (REST and JMS have no call control)"));
+        return Optional.of(new Refusal(OutcomeCode.NOT_ALLOWED, command.service() + " places or acts on a call: "
+                + "dial it on a phone (in-call codes during the call), or use call control: POST /api/users/{ext}/calls,"
+                + " /api/calls/{id}/transfer, /api/calls/{id}/pickup, the JMS commands CALL, TRANSFER, PICKUP"));
     }
 }

@@ -103,6 +103,12 @@ abstract class CallLeg implements PhoneCall {
     }
 
     @Override
+    public int refer(String referTo) throws Exception {
+        return status(sip.sendInDialog(confirmedDialog(), Request.REFER,
+                request -> request.addHeader(sip.headers.createHeader("Refer-To", referTo)), null));
+    }
+
+    @Override
     public String remoteSdp() {
         return remoteSdp;
     }

@@ -77,6 +77,14 @@ class InCallIT {
         throw new AssertionError("left behind: " + counts);
     }
 
+    /** Until the call has its final answer (a 2xx or a refusal). */
+    private static void awaitFinal(OutgoingCall call) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (call.statuses().stream().noneMatch(status -> status >= 200) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
     private static void keyByInfo(PhoneCall call, String keys) throws Exception {
         for (char key : keys.toCharArray()) {
             assertEquals(200, call.info("application/dtmf-relay", "Signal=" + key + "\r\nDuration=160\r\n"));
@@ -110,6 +118,32 @@ class InCallIT {
     }
 
     @Test
+    void a_blf_key_sends_invite_with_replaces_early_only_and_takes_the_ringing_call() throws Exception {
+        SipUser anna = TestUsers.create("Anna Blf");
+        SipUser berit = TestUsers.create("Berit Blf");
+        SipUser cecilia = TestUsers.create("Cecilia Blf");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_ONLY, null);
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertNotNull(atBerit);
+        assertNotNull(call.awaitStatus(Response.RINGING, WAIT));
+        String fromTag = ((javax.sip.header.FromHeader) atBerit.invite().getHeader("From")).getTag();
+        String legCallId = ((javax.sip.header.CallIdHeader) atBerit.invite().getHeader("Call-ID")).getCallId();
+
+        OutgoingCall pickup = ceciliasPhone.call(berit.extension(), true,
+                "Replaces: " + legCallId + ";to-tag=unknown;from-tag=" + fromTag + ";early-only");
+        assertTrue(pickup.awaitAnswered(WAIT), pickup.statuses().toString());
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitCancel(WAIT));
+        assertHears(ceciliasPhone, annasPhone, call.remoteSdp(), "Anna -> Cecilia");
+        assertEquals(200, call.hangUp());
+        assertTrue(pickup.awaitBye(WAIT));
+    }
+
+    @Test
     void two_pickers_at_once_exactly_one_wins_every_time() throws Exception {
         SipUser anna = TestUsers.create("Anna Race");
         SipUser berit = TestUsers.create("Berit Race");
@@ -120,14 +154,16 @@ class InCallIT {
         TestPhone ceciliasPhone = registered(cecilia);
         TestPhone davidsPhone = registered(david);
         beritsPhone.answerWith(Answer.RING_ONLY, null);
-        for (int round = 0; round < 25; round++) {
+        for (int round = 0; round < 100; round++) {
             OutgoingCall call = annasPhone.call(berit.extension(), true);
             assertNotNull(beritsPhone.nextIncomingCall(WAIT));
             assertNotNull(call.awaitStatus(Response.RINGING, WAIT));
             OutgoingCall byCecilia = ceciliasPhone.call("*80*" + berit.extension(), true);
             OutgoingCall byDavid = davidsPhone.call("*80*" + berit.extension(), true);
-            boolean cecilaWon = byCecilia.awaitAnswered(WAIT);
-            boolean davidWon = byDavid.awaitAnswered(Duration.ofSeconds(cecilaWon ? 2 : 5));
+            awaitFinal(byCecilia);
+            awaitFinal(byDavid);
+            boolean cecilaWon = byCecilia.statuses().contains(200);
+            boolean davidWon = byDavid.statuses().contains(200);
             assertTrue(cecilaWon ^ davidWon, "round " + round + ": exactly one picker wins: " + byCecilia.statuses() + " / "
                     + byDavid.statuses());
             OutgoingCall loser = cecilaWon ? byDavid : byCecilia;
@@ -260,6 +296,82 @@ class InCallIT {
         assertHears(beritsPhone, annasPhone, call.remoteSdp(), "the call goes on");
         assertFalse(atBerit.awaitBye(Duration.ofMillis(100)));
         assertEquals(200, call.hangUp());
+    }
+
+    /** The NOTIFYs of a REFER the phone received in that call's dialog, their sipfrag bodies in order. */
+    private static List<String> referNotifies(TestPhone phone, PhoneCall call) {
+        List<String> bodies = new ArrayList<>();
+        for (javax.sip.message.Request request : phone.receivedRequests()) {
+            if ("NOTIFY".equals(request.getMethod()) && request.getRawContent() != null
+                    && call.callId().equals(((javax.sip.header.CallIdHeader) request.getHeader("Call-ID")).getCallId())) {
+                bodies.add(new String(request.getRawContent(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
+        }
+        return bodies;
+    }
+
+    @Test
+    void beritss_softphone_refers_annas_call_to_cecilia_blind_and_is_told_it_worked() throws Exception {
+        SipUser anna = TestUsers.create("Anna Refer");
+        SipUser berit = TestUsers.create("Berit Refer");
+        SipUser cecilia = TestUsers.create("Cecilia Refer");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+        ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+        assertEquals(202, atBerit.refer("<sip:" + cecilia.extension() + "@plus.local>"));
+        assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
+        List<String> notifies = referNotifies(beritsPhone, atBerit);
+        assertTrue(notifies.size() >= 2 && notifies.get(0).startsWith("SIP/2.0 100")
+                && notifies.get(notifies.size() - 1).startsWith("SIP/2.0 200"), notifies.toString());
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertNotNull(atCecilia);
+        assertTrue(atCecilia.awaitAck(WAIT));
+        assertHears(ceciliasPhone, annasPhone, call.remoteSdp(), "Anna -> Cecilia");
+        assertHears(annasPhone, ceciliasPhone, atCecilia.remoteSdp(), "Cecilia -> Anna");
+        assertEquals(200, call.hangUp());
+        assertTrue(atCecilia.awaitBye(WAIT));
+    }
+
+    @Test
+    void berit_consults_cecilia_on_a_second_call_then_refers_anna_with_replaces_and_they_talk() throws Exception {
+        SipUser anna = TestUsers.create("Anna Attended");
+        SipUser berit = TestUsers.create("Berit Attended");
+        SipUser cecilia = TestUsers.create("Cecilia Attended");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+        ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+        OutgoingCall consultation = beritsPhone.call(cecilia.extension(), true);
+        IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
+        assertTrue(consultation.awaitAnswered(WAIT));
+        assertTrue(atCecilia.awaitAck(WAIT));
+
+        Response ok = consultation.awaitStatus(200, WAIT);
+        String fromTag = ((javax.sip.header.FromHeader) consultation.invite().getHeader("From")).getTag();
+        String toTag = ((javax.sip.header.ToHeader) ok.getHeader("To")).getTag();
+        String replaces = java.net.URLEncoder.encode(consultation.callId() + ";to-tag=" + toTag + ";from-tag=" + fromTag,
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(202, atBerit.refer("<sip:" + cecilia.extension() + "@plus.local?Replaces=" + replaces + ">"));
+        assertTrue(atBerit.awaitBye(WAIT), "Berit leaves Anna's call");
+        assertTrue(consultation.awaitBye(WAIT), "and her call to Cecilia");
+        assertHears(ceciliasPhone, annasPhone, call.remoteSdp(), "Anna -> Cecilia");
+        assertHears(annasPhone, ceciliasPhone, atCecilia.remoteSdp(), "Cecilia -> Anna");
+        assertEquals(200, call.hangUp());
+        assertTrue(atCecilia.awaitBye(WAIT), "Cecilia hears Anna hang up");
+        assertNoCallLeftBehind();
     }
 
     @Test

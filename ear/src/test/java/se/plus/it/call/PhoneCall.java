@@ -45,6 +45,9 @@ public interface PhoneCall {
     /** INFO with a body (e.g. "application/dtmf-relay", "Signal=5\r\nDuration=160\r\n"); its final status. */
     int info(String contentType, String body) throws Exception;
 
+    /** REFER (RFC 3515) with this {@code Refer-To} value, e.g. {@code <sip:1003@plus.local>}; its final status. */
+    int refer(String referTo) throws Exception;
+
     /** The SDP the other side last sent us (in 180/183/200, INVITE, re-INVITE or ACK), or null. */
     String remoteSdp();
 

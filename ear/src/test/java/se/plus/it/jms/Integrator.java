@@ -40,6 +40,11 @@ public final class Integrator implements AutoCloseable {
         replyConsumer = jms.createConsumer(replies);
     }
 
+    /** A subscriber to {@code plus.events} with a JMS selector, e.g. {@code type = 'CALL_PICKED_UP'}. */
+    public JMSConsumer events(String selector) {
+        return jms.createConsumer(jms.createTopic("plus.events"), selector);
+    }
+
     /** Sends one command with a fresh correlation id and waits for its reply. */
     public Reply call(String json) throws Exception {
         String correlation = "it-" + UUID.randomUUID();

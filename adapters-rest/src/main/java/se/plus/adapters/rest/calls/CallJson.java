@@ -16,6 +16,8 @@ import se.plus.application.port.in.RouteCallUseCase.RingQueue;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
 import se.plus.application.port.in.RouteCallUseCase.ToVoicemail;
 import se.plus.application.port.out.CallRecord;
+import se.plus.application.port.out.LiveCallView;
+import se.plus.domain.outcome.Outcome;
 import se.plus.domain.number.Extension;
 import se.plus.domain.routing.Diversion;
 
@@ -46,6 +48,27 @@ final class CallJson {
             legs.add(l.add("result", leg.result()).add("status", leg.status()));
         }
         return json.add("legs", legs).build();
+    }
+
+    /** A call in progress: who placed it, where it rings, who answered, a transfer being announced. */
+    static JsonObject live(LiveCallView call) {
+        JsonObjectBuilder json = Jsons.object().add("id", call.id()).add("state", call.state());
+        optional(json, "fromUser", call.callerUser());
+        call.callerNumber().ifPresentOrElse(n -> json.add("from", n), () -> json.addNull("from"));
+        JsonArrayBuilder ringing = Jsons.array();
+        call.ringingAt().forEach(user -> ringing.add(user.digits()));
+        json.add("ringingAt", ringing);
+        optional(json, "answeredBy", call.answeredBy());
+        call.transferringTo().ifPresent(to -> json.add("transferringTo", to));
+        return json.build();
+    }
+
+    /** What a call-control request started: {@code {outcome, service, action, message, messageSv}} (and the call). */
+    static JsonObject started(Outcome.Done done, java.util.Optional<String> callId) {
+        JsonObjectBuilder json = Jsons.object().add("outcome", "DONE").add("service", done.service())
+                .add("action", done.action());
+        callId.ifPresent(id -> json.add("callId", id));
+        return json.add("message", done.message().en()).add("messageSv", done.message().sv()).build();
     }
 
     /** A route and what follows it: {@code {action, trace, ...}}, {@code onNoAnswer}/{@code onBusy} nested. */

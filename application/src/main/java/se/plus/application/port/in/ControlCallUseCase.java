@@ -28,6 +28,12 @@ public interface ControlCallUseCase {
      */
     Outcome pickUp(PickupRequest request);
 
+    /**
+     * REFER (RFC 3515) from {@code user}'s phone in call {@code callId}: blind to {@code target}, or,
+     * with {@code joining} (the call its Replaces names), attended. The rules of a transfer apply.
+     */
+    Outcome referred(String callId, Extension user, String target, Optional<String> joining);
+
     /** A call in progress, for call control; empty when there is none by that id. */
     Optional<LiveCallView> live(String callId);
 

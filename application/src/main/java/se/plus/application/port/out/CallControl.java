@@ -57,6 +57,12 @@ public interface CallControl {
      */
     Optional<String> placeCall(Extension user, CallRoute route, String to);
 
+    /**
+     * An attended transfer by REFER with Replaces: {@code by} answered call {@code callId} and placed
+     * {@code otherCallId}; both of their legs are released and the two other parties talk to each other.
+     */
+    boolean join(String callId, String otherCallId, Extension by);
+
     /** {@code *} during an announced transfer: the consulted party is dropped, the caller is back. */
     boolean takeBack(String callId, Extension by);
 
