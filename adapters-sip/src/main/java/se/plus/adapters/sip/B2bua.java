@@ -1079,6 +1079,7 @@ final class B2bua {
             if (!call.call.claimPickup()) {
                 return false;
             }
+            reroutedBy(call, happened(picker, "pickup", picker + " picked up the call by call control"));
             divert(call, route);
             releaseIfDone(call);
             return true;
@@ -1149,8 +1150,27 @@ final class B2bua {
                 && call.owedToCallee == null;
     }
 
+    /** What a user did to the call, for its record's trace. */
+    private static RouteCallUseCase.Explanation happened(Extension who, String rule, String why) {
+        return new RouteCallUseCase.Explanation(Optional.of(who), List.of(), rule, why);
+    }
+
+    /** The call rings anew after an in-call action: the trace so far is kept, then the action. */
+    private static void reroutedBy(SipCall call, RouteCallUseCase.Explanation action) {
+        if (call.route != null) {
+            call.traceBefore.addAll(call.route.trace());
+        }
+        call.traceBefore.addAll(call.traceAfter);
+        call.traceAfter.clear();
+        call.traceBefore.add(action);
+    }
+
     /** DIRECT, *59*: the user's leg is hung up and the caller rings at the route, still connected to us. */
     private void handOver(SipCall call, CallRoute route) {
+        Extension by = call.call.answeredBy().orElseThrow();
+        reroutedBy(call, route instanceof ToVoicemail voicemail
+                ? happened(by, "voicemail", by + " sent the call to the voicemail of " + voicemail.mailbox() + " (*59*)")
+                : happened(by, "transfer", by + " transferred the call directly"));
         String left = call.call.handOver();
         Leg leaving = call.legs.get(left);
         if (leaving != null) {
@@ -1179,6 +1199,7 @@ final class B2bua {
             return false;
         }
         call.call.consult(target, by);
+        call.traceAfter.add(happened(by, "transfer", by + " announced a transfer to " + target + "; the caller waits"));
         call.consultMedia = opened.get();
         call.completeOnAnswer = false;
         call.media.consultThrough(call.consultMedia);
@@ -1271,6 +1292,8 @@ final class B2bua {
      * caller is back with the user; when the user had hung up already, the caller's call ends.
      */
     private void consultationOver(SipCall call, boolean userGone) {
+        call.call.consultingUser().ifPresent(user -> call.traceAfter.add(happened(user, "transfer",
+                userGone ? "nobody took the transferred call: it ended" : "the caller is back with " + user)));
         dropConsultation(call);
         if (userGone) {
             hangUp(call, Ending.NO_ANSWER, null);
@@ -1310,6 +1333,7 @@ final class B2bua {
     private void completeTransfer(SipCall call) {
         Extension user = call.call.consultingUser().orElseThrow();
         PhoneNumber target = call.call.consultation().orElseThrow();
+        call.traceAfter.add(happened(user, "transfer", user + " hung up: the caller is with " + target));
         String left = call.call.completeTransfer();
         Leg leaving = call.legs.get(left);
         if (leaving != null) {
@@ -1494,6 +1518,8 @@ final class B2bua {
                         || first.partner != null || second.partner != null) {
                     return false;
                 }
+                first.traceAfter.add(happened(by, "transfer", by + " joined the caller to call " + otherCallId + " (REFER)"));
+                second.traceAfter.add(happened(by, "transfer", by + " joined this call to call " + callId + " (REFER)"));
                 Leg left = first.legs.get(first.call.answeredPartyLeaves());
                 second.call.callerLeaves();
                 closeKeys(first, false);
@@ -1698,6 +1724,7 @@ final class B2bua {
             if (decision instanceof LiveCall.Lost) {
                 return false;
             }
+            call.traceAfter.add(happened(picker, "pickup", picker + " picked up the call (*80*)"));
             leg.dialect = dialects.of(picker.digits(), SipContext.userAgent(pickerInvite.getRequest()));
             leg.finalStatus = Response.OK;
             dialog.setApplicationData(new CallSide(call, leg));

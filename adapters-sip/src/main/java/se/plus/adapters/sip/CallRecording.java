@@ -38,8 +38,18 @@ final class CallRecording {
         }
         return new CallRecord(live.id(), shown(live.caller()), live.caller().user(), call.dialled, live.callee(),
                 live.answeredBy(), call.startedAt, Optional.ofNullable(call.answeredAt), Instant.now(),
-                outcome(call), call.diversions, call.route == null ? List.of() : call.route.trace(), legs,
+                outcome(call), call.diversions, trace(call), legs,
                 participants);
+    }
+
+    /** The route's trace, after what an in-call action left of earlier routes, before the actions since. */
+    private static List<Explanation> trace(SipCall call) {
+        List<Explanation> trace = new ArrayList<>(call.traceBefore);
+        if (call.route != null) {
+            trace.addAll(call.route.trace());
+        }
+        trace.addAll(call.traceAfter);
+        return trace;
     }
 
     /** A call answered with a final refusal before anything rang (busy, barred, unknown number). */

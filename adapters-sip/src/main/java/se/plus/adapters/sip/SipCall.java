@@ -11,6 +11,7 @@ import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 import se.plus.adapters.sip.media.MediaSession;
 import se.plus.adapters.sip.voicemail.Recording;
+import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase.CallRoute;
 import se.plus.domain.call.LiveCall;
 import se.plus.adapters.sip.incall.InCallKeys;
@@ -122,6 +123,12 @@ final class SipCall {
     String clickToDial;
     /** The other half of a click-to-dial: when one ends, so does the other. */
     SipCall partner;
+    /**
+     * What the call's record tells besides the route's own trace: the trace of routes an in-call action
+     * left behind (a transfer rings anew) with that action, and the actions that changed no route.
+     */
+    final List<RouteCallUseCase.Explanation> traceBefore = new java.util.ArrayList<>();
+    final List<RouteCallUseCase.Explanation> traceAfter = new java.util.ArrayList<>();
     /** The hold tone the caller hears while a transfer is announced. */
     RtpStream holdTone;
 

@@ -165,4 +165,110 @@ class LiveCallTest {
         call.answered("desk", 1);
         assertThrows(IllegalStateException.class, () -> call.offer("late"));
     }
+
+    @Test
+    @DisplayName("Ta samtal: *80* takes the call ringing at Berit; a second picker finds nothing")
+    void aPickerTakesTheRingingCallAndASecondPickerLoses() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+        assertTrue(call.ringsAt(BERIT));
+        assertEquals(List.of(BERIT), call.ringingUsers());
+
+        var first = call.pickedUp("pickup-1", CECILIA, 7);
+        var second = call.pickedUp("pickup-2", new Extension("1004"), 8);
+
+        assertEquals(new LiveCall.Won(List.of("desk")), first);
+        assertInstanceOf(LiveCall.Lost.class, second);
+        assertEquals(Optional.of(CECILIA), call.answeredBy());
+        assertFalse(call.ringsAt(BERIT));
+        assertEquals(List.of(ANNA, CECILIA), call.busyUsers());
+    }
+
+    @Test
+    @DisplayName("a queue call rings at its members but is no direct call: a pickup by call control may not claim it")
+    void aQueueCallCannotBeClaimedForPickup() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.ringing(se.plus.domain.routing.CallKind.QUEUE);
+        assertFalse(call.claimPickup());
+        call.ringing(se.plus.domain.routing.CallKind.DIRECT);
+        assertTrue(call.claimPickup());
+        assertFalse(call.claimPickup(), "one claim only");
+        assertInstanceOf(LiveCall.Lost.class, call.pickedUp("pickup", CECILIA, 1), "and no *80* after it");
+    }
+
+    @Test
+    @DisplayName("Direkt överföring: Berit leaves, the call rings anew for Anna, who stays answered")
+    void aDirectTransferHandsTheCallOverAndItRingsAnew() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.rang("desk");
+        call.answered("desk", 1);
+
+        assertEquals("desk", call.handOver());
+
+        assertEquals(State.RINGING, call.state());
+        assertTrue(call.handedOver());
+        assertEquals(LegState.ENDED, call.leg("desk"));
+        assertEquals(List.of(ANNA), call.busyUsers(), "Berit is free again");
+        call.offer("cecilia", Optional.of(CECILIA));
+        call.rang("cecilia");
+        assertInstanceOf(LiveCall.Won.class, call.answered("cecilia", 2));
+        assertEquals(Optional.of(CECILIA), call.answeredBy());
+    }
+
+    @Test
+    @DisplayName("Aviserad överföring: Berit talks to Cecilia while Anna waits; hanging up completes it")
+    void anAnnouncedTransferCompletesWhenTheUserHangsUp() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.answered("soft", 1);
+        call.consult(PhoneNumber.of("1003"), BERIT);
+        call.offerConsultation("c-desk", Optional.of(CECILIA));
+        call.offerConsultation("c-soft", Optional.of(CECILIA));
+        call.rang("c-desk");
+        call.rang("c-soft");
+
+        assertEquals(new LiveCall.Won(List.of("c-soft")), call.answered("c-desk", 2));
+        assertEquals(List.of(ANNA, BERIT, CECILIA), call.busyUsers());
+        assertEquals(Optional.of(PhoneNumber.of("1003")), call.consultation());
+
+        assertEquals("soft", call.completeTransfer());
+        assertEquals(Optional.of(CECILIA), call.answeredBy());
+        assertTrue(call.consultation().isEmpty());
+        assertEquals(State.CONNECTED, call.state());
+    }
+
+    @Test
+    @DisplayName("* tar tillbaka samtalet: the consulted party is dropped, Anna is back with Berit")
+    void takingBackDropsTheConsultation() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.answered("soft", 1);
+        call.consult(PhoneNumber.of("1003"), BERIT);
+        call.offerConsultation("c-desk", Optional.of(CECILIA));
+        call.offerConsultation("c-mobile", Optional.of(CECILIA));
+        call.rang("c-desk");
+        call.answered("c-desk", 2);
+
+        var ended = call.endConsultation();
+
+        assertEquals(Optional.of("c-desk"), ended.hangUp());
+        assertEquals(LegState.ENDED, call.leg("c-desk"));
+        assertEquals(LegState.CANCEL_OWED, call.leg("c-mobile"));
+        assertEquals(Optional.of(BERIT), call.answeredBy());
+        assertTrue(call.consultation().isEmpty());
+    }
+
+    @Test
+    @DisplayName("the consulted party refuses on every phone: the consultation failed, the call is still Berit's")
+    void aConsultationEveryPhoneRefusedHasFailed() {
+        LiveCall call = annaCallsBeritOnThreePhones();
+        call.answered("soft", 1);
+        call.consult(PhoneNumber.of("1003"), BERIT);
+        call.offerConsultation("c-desk", Optional.of(CECILIA));
+        assertFalse(call.consultationFailed());
+
+        assertFalse(call.refused("c-desk", 486), "a consulted leg's refusal never ends the call itself");
+
+        assertTrue(call.consultationFailed());
+        assertEquals(State.CONNECTED, call.state());
+        assertThrows(IllegalStateException.class, call::handOver, "no direct transfer while one is announced");
+    }
 }

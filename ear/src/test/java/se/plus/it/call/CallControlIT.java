@@ -171,6 +171,18 @@ class CallControlIT {
             assertEquals("DIRECT", event.getString("mode"));
             assertEquals(200, call.hangUp());
             assertTrue(atCecilia.awaitBye(WAIT));
+
+            // The record tells what happened: Berit's transfer in the trace, Cecilia as the one who answered.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            Rest.Answer record;
+            do {
+                record = Rest.admin().get("/api/calls/" + callId);
+                if (record.status() != 200 || !record.json().containsKey("end")) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100));
+                }
+            } while ((record.status() != 200 || !record.json().containsKey("end")) && System.nanoTime() < deadline);
+            assertEquals(cecilia.extension(), record.json().getString("answeredBy"), record.body());
+            assertTrue(record.body().contains("transferred the call"), record.body());
         }
     }
 

@@ -21,6 +21,8 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import se.plus.it.PlusServer;
 import se.plus.it.call.TestPhone.Answer;
 import se.plus.it.sip.TestUsers;
@@ -80,7 +82,8 @@ class InCallIT {
     /** Until the call has its final answer (a 2xx or a refusal). */
     private static void awaitFinal(OutgoingCall call) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (call.statuses().stream().noneMatch(status -> status >= 200) && System.nanoTime() < deadline) {
+        while (call.statuses().stream().noneMatch(status -> status >= 200 && status != 401 && status != 407)
+                && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
     }
@@ -186,8 +189,18 @@ class InCallIT {
         assertNotNull(pickup.awaitStatus(Response.TEMPORARILY_UNAVAILABLE, WAIT), pickup.statuses().toString());
     }
 
-    @Test
-    void berit_keys_hash_cecilia_hash_by_info_in_direct_mode_and_anna_is_put_through_to_cecilia() throws Exception {
+    /** Keys as the phone sends them: SIP INFO (one per key) or RFC 4733 events in its RTP. */
+    private static void key(TestPhone phone, IncomingCall call, String via, String keys) throws Exception {
+        if ("INFO".equals(via)) {
+            keyByInfo(call, keys);
+        } else {
+            phone.media().sendKeys(call.remoteSdp(), keys);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO", "RTP"})
+    void berit_keys_hash_cecilia_hash_in_direct_mode_and_anna_is_put_through_to_cecilia(String via) throws Exception {
         SipUser anna = TestUsers.create("Anna Direct");
         SipUser berit = TestUsers.create("Berit Direct", ",\"transferMode\":\"DIRECT\"");
         SipUser cecilia = TestUsers.create("Cecilia Direct");
@@ -202,7 +215,7 @@ class InCallIT {
         assertTrue(call.awaitAnswered(WAIT));
         assertTrue(atBerit.awaitAck(WAIT));
 
-        keyByInfo(atBerit, "#" + cecilia.extension() + "#");
+        key(beritsPhone, atBerit, via, "#" + cecilia.extension() + "#");
         assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
         IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
         assertNotNull(atCecilia, "Cecilia's phone rings");
@@ -213,8 +226,33 @@ class InCallIT {
         assertTrue(atCecilia.awaitBye(WAIT));
     }
 
-    @Test
-    void berit_keys_hash_cecilia_hash_in_rtp_announces_the_call_and_hanging_up_completes_the_transfer() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO", "RTP"})
+    void berit_whose_transfer_mode_is_none_keys_hash_cecilia_hash_hears_the_error_tone_and_the_call_goes_on(String via)
+            throws Exception {
+        SipUser anna = TestUsers.create("Anna None");
+        SipUser berit = TestUsers.create("Berit None", ",\"transferMode\":\"NONE\"");
+        SipUser cecilia = TestUsers.create("Cecilia None");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
+
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atBerit.awaitAck(WAIT));
+        long beritBefore = beritsPhone.media().received();
+        key(beritsPhone, atBerit, via, "#" + cecilia.extension() + "#");
+        assertTrue(beritsPhone.media().awaitReceived(beritBefore + 20, WAIT) >= beritBefore + 20, "Berit hears the error tone");
+        assertNull(ceciliasPhone.nextIncomingCall(Duration.ofMillis(300)), "nothing rings at Cecilia");
+        assertHears(annasPhone, beritsPhone, atBerit.remoteSdp(), "the call goes on");
+        assertEquals(200, call.hangUp());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO", "RTP"})
+    void berit_keys_hash_cecilia_hash_announces_the_call_and_hanging_up_completes_the_transfer(String via) throws Exception {
         SipUser anna = TestUsers.create("Anna Announced");
         SipUser berit = TestUsers.create("Berit Announced");
         SipUser cecilia = TestUsers.create("Cecilia Announced");
@@ -230,7 +268,7 @@ class InCallIT {
         assertTrue(atBerit.awaitAck(WAIT));
 
         long annaBefore = annasPhone.media().received();
-        beritsPhone.media().sendKeys(atBerit.remoteSdp(), "#" + cecilia.extension() + "#");
+        key(beritsPhone, atBerit, via, "#" + cecilia.extension() + "#");
         IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
         assertNotNull(atCecilia, "Cecilia's phone rings");
         assertTrue(atCecilia.invite().getHeader("From").toString().contains(berit.extension()), "Berit calls Cecilia");
@@ -247,8 +285,9 @@ class InCallIT {
         assertNoCallLeftBehind();
     }
 
-    @Test
-    void star_takes_the_call_back_from_an_announced_transfer() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"INFO", "RTP"})
+    void star_takes_the_call_back_from_an_announced_transfer(String via) throws Exception {
         SipUser anna = TestUsers.create("Anna Back");
         SipUser berit = TestUsers.create("Berit Back");
         SipUser cecilia = TestUsers.create("Cecilia Back");
@@ -267,7 +306,7 @@ class InCallIT {
         assertNotNull(atCecilia);
         assertTrue(atCecilia.awaitAck(WAIT));
 
-        beritsPhone.media().sendKeys(atBerit.remoteSdp(), "*");
+        key(beritsPhone, atBerit, via, "*");
         assertTrue(atCecilia.awaitBye(WAIT), "Cecilia is dropped");
         assertHears(beritsPhone, annasPhone, call.remoteSdp(), "Anna -> Berit again");
         assertHears(annasPhone, beritsPhone, atBerit.remoteSdp(), "Berit -> Anna again");
