@@ -55,8 +55,7 @@ public final class ValidatingParser implements MessageParser {
         // announces follows. The size as sent is counted with CRLF line ends, as RFC 3261 has them.
         int length = readBody ? bytes.length : raw.bytes().length - raw.bodyLength() + raw.announcedBodyLength();
         // Over a connection the stack reads the body by Content-Length; without one clear value the bytes
-        // after the headers could be anything. The request is answered as read with no body, then the
-        // connection is closed.
+        // after the headers could be anything. The request is answered 400, then the connection closed.
         boolean framingLost = !readBody && raw.contentLengthUnclear();
         boolean rewritten = raw.cseqContradictsMethod();
         if (rewritten) {
