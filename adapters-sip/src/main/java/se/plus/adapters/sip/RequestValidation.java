@@ -1,6 +1,8 @@
 package se.plus.adapters.sip;
 
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.stack.MessageChannel;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ final class RequestValidation {
         if (malformation.isPresent()) {
             if (!ack) {
                 answer(request, malformation.get(), received.get().length());
+            }
+            if (received.get().framingLost()) {
+                closeConnection(request);
             }
             return true;
         }
@@ -147,6 +152,18 @@ final class RequestValidation {
     private Response withAcceptSdp(Response response) throws ParseException {
         response.addHeader(sip.headers().createAcceptHeader("application", "sdp"));
         return response;
+    }
+
+    /**
+     * The connection a request with an unreadable Content-Length came over: what follows on it cannot be
+     * told apart from this request's body, so nothing more is read from it. The sender opens a new one.
+     */
+    private static void closeConnection(Request request) {
+        if (((SIPRequest) request).getMessageChannel() instanceof MessageChannel channel && channel.isReliable()) {
+            LOG.fine(() -> "connection from " + channel.getPeerAddress() + ":" + channel.getPeerPort()
+                    + " closed: its framing is lost");
+            channel.close();
+        }
     }
 
     /**

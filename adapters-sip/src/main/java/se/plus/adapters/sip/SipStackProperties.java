@@ -28,6 +28,8 @@ final class SipStackProperties {
         // Checks each request on its raw bytes before the parser forgets duplicates and the version
         // (RFC 4475); loaded by name from the EAR's lib/ like the loggers.
         p.setProperty("gov.nist.javax.sip.MESSAGE_PARSER_FACTORY", "se.plus.adapters.sip.wire.ValidatingParserFactory");
+        // Server transactions matched by branch, sent-by and method (RFC 3261 §17.2.3), not the branch alone.
+        p.setProperty("gov.nist.javax.sip.SIP_MESSAGE_VALVE", "se.plus.adapters.sip.wire.TransactionMatching");
         // A SIP request of ours never needs more; a larger datagram is dropped before it costs a buffer.
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "8192");
         // Under overload, drop what has waited this long (ms) instead of queueing without bound.

@@ -45,7 +45,7 @@ class RestLoginThrottleIT {
     }
 
     @Test
-    void guessingIsRefused429WithoutHashingAndTheOwnerAtTheirOwnAddressStaysFast() throws Exception {
+    void guessingIsRefused429WithoutHashingLeavesTheServerIdleAndTheOwnerAtTheirOwnAddressFast() throws Exception {
         String ext = Rest.createUser("");
         String path = "/api/users/" + ext;
         InetAddress guesser = address(5);
@@ -58,23 +58,20 @@ class RestLoginThrottleIT {
         var blockHolds = new CountDownLatch(1);
         var measured = new CountDownLatch(1);
         var refusedTarget = new AtomicInteger(Integer.MAX_VALUE);
-        ExecutorService connections = Executors.newFixedThreadPool(8);
-        // Until the owner has been timed (or a minute at most): each of the first guesses costs a hash,
-        // which on a busy machine takes a while.
         var done = new java.util.concurrent.atomic.AtomicBoolean();
-        long guessingUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        ExecutorService connections = Executors.newFixedThreadPool(8);
         List<Future<?>> guessing = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             guessing.add(connections.submit(() -> {
                 var connection = new KeptConnection(guesser);
-                while (!done.get() && System.nanoTime() < guessingUntil) {
+                while (!done.get()) {
                     String[] answer = connection.get(path, ext, "guess-" + System.nanoTime());
                     int status = Integer.parseInt(answer[0]);
                     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
                     if (status == 429) {
                         retryAfter.add(answer[1]);
                         int refused = statuses.get(429).get();
-                        if (refused >= 100) {
+                        if (refused >= 16) {
                             blockHolds.countDown();
                         }
                         if (refused >= refusedTarget.get()) {
@@ -86,43 +83,51 @@ class RestLoginThrottleIT {
                 return null;
             }));
         }
-        // Wait until the block holds, then time the owner's requests while the guessing goes on.
-        assertTrue(blockHolds.await(45, TimeUnit.SECONDS), "no block within 45 s of guessing: " + statuses);
-        long cpuBefore = ServerCpu.millis();
-        long wallBefore = System.nanoTime();
-        int guessesBefore = statuses.values().stream().mapToInt(AtomicInteger::get).sum();
-        List<Long> ownerMillis = ownerMillis(owner, path, ext);
-        int adminDuring = Rest.admin().get("/api/users/" + ext).status();
-        // A few thousand more refused guesses, to measure what they cost the server.
-        refusedTarget.set(statuses.get(429).get() + 3000);
-        measured.await(20, TimeUnit.SECONDS);
-        done.set(true);
+        List<Long> ownerMillis;
+        long cpuMillis;
+        long wallMillis;
+        int wrongBefore;
+        int refusedBefore;
+        try {
+            // Each of the first guesses costs a hash, which on a busy machine takes a while.
+            assertTrue(blockHolds.await(60, TimeUnit.SECONDS), "no block within 60 s of guessing: " + statuses);
+            // Blocked: the guessing goes on while the server's CPU and the owner are measured.
+            wrongBefore = count(statuses, 401);
+            refusedBefore = count(statuses, 429);
+            long cpuBefore = ServerCpu.millis();
+            long wallBefore = System.nanoTime();
+            ownerMillis = ownerMillis(owner, path, ext);
+            assertEquals(200, Rest.admin().get("/api/users/" + ext).status(), "another account from another address is not affected");
+            // About 10 s of guessing: 80 more refusals at one a second on each of the 8 connections.
+            refusedTarget.set(refusedBefore + 80);
+            assertTrue(measured.await(40, TimeUnit.SECONDS), "the guessing went on while measured: " + statuses);
+            cpuMillis = ServerCpu.millis() - cpuBefore;
+            wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallBefore);
+        } finally {
+            done.set(true);
+        }
         for (Future<?> connection : guessing) {
             connection.get();
         }
-        long cpuMillis = ServerCpu.millis() - cpuBefore;
-        long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - wallBefore);
-        int guessesBlocked = statuses.values().stream().mapToInt(AtomicInteger::get).sum() - guessesBefore;
         connections.shutdown();
-        System.out.printf("guessing: %s; while blocked %d guesses in %d ms cost the server %d ms CPU (%.2f ms each, %.0f%% of one core);"
-                + " the owner's requests %s ms (without guessing %s ms)%n", statuses, guessesBlocked, wallMillis, cpuMillis,
-                (double) cpuMillis / Math.max(1, guessesBlocked), 100.0 * cpuMillis / Math.max(1, wallMillis), ownerMillis,
-                ownerQuiet);
+        int refusedWhileMeasured = count(statuses, 429) - refusedBefore;
+        System.out.printf("guessing: %s; while blocked, %d refusals in %d ms cost the server %d ms CPU (%.0f%% of one core);"
+                + " the owner's requests %s ms (without guessing %s ms)%n", statuses, refusedWhileMeasured, wallMillis,
+                cpuMillis, 100.0 * cpuMillis / Math.max(1, wallMillis), ownerMillis, ownerQuiet);
 
-        int wrong = statuses.getOrDefault(401, new AtomicInteger()).get();
-        int refused = statuses.getOrDefault(429, new AtomicInteger()).get();
-        assertTrue(wrong <= LIMIT + 8, "at most the limit (and the requests already in flight) hashed: " + statuses);
-        assertTrue(refused > 10 * wrong, "the rest refused: " + statuses);
+        assertTrue(count(statuses, 401) <= LIMIT + 8, "at most the limit (and the requests already in flight) hashed: " + statuses);
+        assertEquals(wrongBefore, count(statuses, 401), "once blocked, no guess is checked: " + statuses);
         assertTrue(retryAfter.stream().allMatch(s -> s.matches("\\d+") && Integer.parseInt(s) > 0), "Retry-After: " + retryAfter);
-        // A wrong password costs a PBKDF2 hash, about 100 ms of CPU; a refused guess must cost next to nothing.
-        assertTrue((double) cpuMillis / Math.max(1, guessesBlocked) < 5, "server CPU per refused guess: " + cpuMillis
-                + " ms for " + guessesBlocked);
-        // The owner is never refused while guessing goes on (ownerMillis asserts 200 for each request). How
-        // fast the owner is served (the issue's bar: 50 ms) is printed above, not asserted: on a 2-core
-        // machine shared with other builds it failed at a median of 50 ms (issue 16, still open on this).
-        assertEquals(200, adminDuring, "another account from another address is not affected");
+        // The issue's bar: the guessing leaves the server's CPU mostly idle (a refusal is answered after a
+        // second, cheaply: 8 connections send 8 guesses a second) and the owner's request under 50 ms.
+        assertTrue(cpuMillis < wallMillis / 4, "server CPU while guessing: " + cpuMillis + " ms in " + wallMillis + " ms");
+        assertTrue(ownerMillis.get(ownerMillis.size() / 2) < 50, "the owner's requests (median under 50 ms): " + ownerMillis);
         assertEquals(429, status(address(7), path, ext, ext + "-rest-pw"),
                 "the guessed account is closed to an address that never logged into it");
+    }
+
+    private static int count(ConcurrentHashMap<Integer, AtomicInteger> statuses, int status) {
+        return statuses.getOrDefault(status, new AtomicInteger()).get();
     }
 
     /** 127.N.k.1: an address of this build's own (N from the port offset), one per role in the test. */

@@ -68,11 +68,25 @@ final class TortureWire {
      * address pair is in TIME_WAIT. Noted in the issue as observed and not explained.
      */
     static String tcp(byte[] message, int source, int timeoutMillis, boolean answerExpected) throws IOException {
-        String answer = tcpOnce(message, sourceAddress(2, source), timeoutMillis);
-        return answer != null || !answerExpected ? answer : tcpOnce(message, sourceAddress(3, source), timeoutMillis);
+        return tcpExchange(message, source, timeoutMillis, answerExpected, false).answer();
     }
 
-    private static String tcpOnce(byte[] message, InetAddress from, int timeoutMillis) throws IOException {
+    /**
+     * The final answer over TCP (null for none) and, when asked, whether the server closed the connection
+     * after it (within the same time; a reset counts as closed).
+     */
+    record TcpExchange(String answer, boolean closedAfter) {
+    }
+
+    static TcpExchange tcpExchange(byte[] message, int source, int timeoutMillis, boolean answerExpected,
+                                   boolean awaitClose) throws IOException {
+        TcpExchange exchange = tcpOnce(message, sourceAddress(2, source), timeoutMillis, awaitClose);
+        return exchange.answer() != null || !answerExpected ? exchange
+                : tcpOnce(message, sourceAddress(3, source), timeoutMillis, awaitClose);
+    }
+
+    private static TcpExchange tcpOnce(byte[] message, InetAddress from, int timeoutMillis, boolean awaitClose)
+            throws IOException {
         try (var socket = new Socket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(from, viaPort(message)));
@@ -84,9 +98,20 @@ final class TortureWire {
             while (true) {
                 String answer = readMessage(in);
                 if (answer == null || !answer.startsWith("SIP/2.0 1")) {
-                    return answer;
+                    return new TcpExchange(answer, awaitClose && answer != null && closed(in));
                 }
             }
+        }
+    }
+
+    /** Whether the peer closes the stream (end of stream or reset) before the socket's read timeout. */
+    private static boolean closed(InputStream in) throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketTimeoutException open) {
+            return false;
+        } catch (java.net.SocketException reset) {
+            return true;
         }
     }
 
@@ -124,6 +149,13 @@ final class TortureWire {
             return Integer.parseInt(via.group(3));
         }
         return via.find(0) && via.group(1).equalsIgnoreCase("TLS") ? 5061 : 5060;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_SOURCE = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A source index of its own for each message sent, across the torture ITs of one run (at most 250). */
+    static int nextSource() {
+        return NEXT_SOURCE.incrementAndGet();
     }
 
     /** 127.N.transport.index: N from the port offset, so builds beside each other never share one. */

@@ -1,6 +1,8 @@
 package se.plus.adapters.rest.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -8,6 +10,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -24,13 +27,18 @@ import se.plus.adapters.rest.problem.Problem;
 /**
  * HTTP Basic (contract.md), as Jakarta Security's own mechanism does it, with one step before the
  * password is checked: a source address or an account that has failed too often recently is answered
- * 429 with Retry-After, without computing the PBKDF2 hash a wrong guess would otherwise cost.
+ * 429 with Retry-After, without computing the PBKDF2 hash a wrong guess would otherwise cost. Most such
+ * refusals are given earlier still, and more cheaply, by {@link EarlyLoginRefusal} with this throttle.
  */
 @ApplicationScoped
 public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism {
 
     private static final Logger LOG = Logger.getLogger(ThrottledBasicAuthentication.class.getName());
     private static final String CHALLENGE = "Basic realm=\"plus-services\"";
+    static final String REFUSAL_TYPE = Problem.MEDIA_TYPE;
+    /** The same for every refusal: made once, not per guess. */
+    static final String REFUSAL_BODY = Problem.response(429, "Too Many Requests", "TOO_MANY_LOGIN_FAILURES",
+            "too many failed logins; try again later").getEntity().toString();
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -49,6 +57,20 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
 
     private final Clock clock = Clock.systemUTC();
     private volatile LoginThrottle throttle;
+
+    /**
+     * Made known to {@link EarlyLoginRefusal} when the application starts, so that it refuses with this
+     * throttle before the request reaches the security layer.
+     */
+    void refuseEarly(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        context.setAttribute(EarlyLoginRefusal.MECHANISM, this);
+    }
+
+    /** How long a login with this Authorization header from this address must wait, if it is refused now. */
+    Optional<Duration> refusal(String address, String authorization) {
+        Optional<String[]> login = basicCredentials(authorization);
+        return login.isEmpty() ? Optional.empty() : throttle().refusal(address, login.get()[0], clock.instant());
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -80,15 +102,19 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
     private static AuthenticationStatus tooManyAttempts(HttpServletResponse response, HttpMessageContext context,
                                                         Duration wait) {
         response.setStatus(429);
-        response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0))));
-        response.setContentType(Problem.MEDIA_TYPE);
+        response.setHeader("Retry-After", String.valueOf(Math.max(1, wholeSeconds(wait))));
+        response.setContentType(REFUSAL_TYPE);
         try {
-            response.getWriter().write(Problem.response(429, "Too Many Requests", "TOO_MANY_LOGIN_FAILURES",
-                    "too many failed logins; try again later").getEntity().toString());
+            response.getWriter().write(REFUSAL_BODY);
         } catch (IOException | IllegalStateException gone) {
             LOG.fine(() -> "429 body not written: " + gone);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** Rounded up: a client that waits this long finds the block over. */
+    static long wholeSeconds(Duration wait) {
+        return wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
     }
 
     /** user and password of an {@code Authorization: Basic} header (RFC 7617), if it is one. */

@@ -85,6 +85,9 @@ final class RawRequest {
         if (version.regionMatches(true, 0, "SIP/", 0, 4) && !version.equals("SIP/2.0")) {
             return Optional.of(new Malformation(505, "version " + version));
         }
+        if (parts.length == 3 && hasUnbracketedIpv6Host(parts[1])) {
+            return Optional.of(new Malformation(400, "IPv6 address without brackets in the Request-URI"));
+        }
         var seen = new HashMap<String, Integer>();
         for (String header : headers) {
             String name = name(header);
@@ -100,6 +103,27 @@ final class RawRequest {
             return Optional.of(new Malformation(400, "CSeq method " + cseqMethod() + " in a " + method()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * RFC 5118 §4.2: an IPv6 address in a SIP URI is an IPv6reference, "[" and "]" around it (RFC 3261
+     * §25.1). JAIN-SIP's parser takes {@code sip:2001:db8::10} as it is; the RFC asks for a 400. A
+     * host part with more than one colon and no bracket can only be such an address.
+     */
+    static boolean hasUnbracketedIpv6Host(String uri) {
+        int colon = uri.indexOf(':');
+        String scheme = colon < 0 ? "" : uri.substring(0, colon).toLowerCase(Locale.ROOT);
+        if (!scheme.equals("sip") && !scheme.equals("sips")) {
+            return false;
+        }
+        // The user part may hold ';' and the headers '@'; the parameters after the host hold neither '@'.
+        String rest = uri.substring(colon + 1);
+        int headers = rest.indexOf('?');
+        String beforeHeaders = headers < 0 ? rest : rest.substring(0, headers);
+        String hostAndParameters = beforeHeaders.substring(beforeHeaders.lastIndexOf('@') + 1);
+        int parameters = hostAndParameters.indexOf(';');
+        String hostport = parameters < 0 ? hostAndParameters : hostAndParameters.substring(0, parameters);
+        return !hostport.startsWith("[") && hostport.indexOf(':') != hostport.lastIndexOf(':');
     }
 
     /** RFC 3261 §8.1.1.5: the CSeq's method is the request's. */
@@ -128,6 +152,21 @@ final class RawRequest {
             }
         }
         return "1";
+    }
+
+    /** More than one Content-Length, or one that is no number of octets: the body's end is unknown. */
+    boolean contentLengthUnclear() {
+        int seen = 0;
+        for (String header : headers) {
+            String name = name(header);
+            if (name.equals("content-length") || name.equals("l")) {
+                seen++;
+                if (!value(header).matches("\\d+")) {
+                    return true;
+                }
+            }
+        }
+        return seen > 1;
     }
 
     /** The body's size the headers announce (0 when they do not, or not sensibly). */

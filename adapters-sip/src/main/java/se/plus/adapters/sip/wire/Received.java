@@ -9,8 +9,15 @@ import java.util.Optional;
  * @param length  the request's size as it arrived (start line, headers, the body Content-Length
  *                announces): a 400 larger than it is not sent (no amplification)
  * @param problem what is wrong with it, if anything
+ * @param framingLost it came over a connection and its Content-Length is unreadable or given twice:
+ *                    where the next message starts is unknown, so after the answer the connection is
+ *                    closed (RFC 3261 §18.3, RFC 4475 §3.1.2.3)
  */
-public record Received(int length, Optional<Malformation> problem) {
+public record Received(int length, Optional<Malformation> problem, boolean framingLost) {
+
+    public Received(int length, Optional<Malformation> problem) {
+        this(length, problem, false);
+    }
 
     /** The request's own facts, or none when it did not come through our parser. */
     public static Optional<Received> of(Object applicationData) {

@@ -54,6 +54,9 @@ public final class ValidatingParser implements MessageParser {
         // Over TCP the parser gets the headers only, their CRs dropped; the body Content-Length
         // announces follows. The size as sent is counted with CRLF line ends, as RFC 3261 has them.
         int length = readBody ? bytes.length : raw.bytes().length - raw.bodyLength() + raw.announcedBodyLength();
+        // Over a connection the stack reads the body by Content-Length; without one clear value the bytes
+        // after the headers could be anything. The request is answered 400, then the connection closed.
+        boolean framingLost = !readBody && raw.contentLengthUnclear();
         boolean rewritten = raw.cseqContradictsMethod();
         if (rewritten) {
             // The stack would answer a mismatch itself, with a 400 that can be larger than the request.
@@ -87,7 +90,7 @@ public final class ValidatingParser implements MessageParser {
                 problem = problem.or(() -> Optional.of(new Malformation(400, "missing From, To, Call-ID or CSeq")));
                 continue;
             }
-            message.setApplicationData(new Received(length, problem));
+            message.setApplicationData(new Received(length, problem, framingLost));
             answerWhereItCameFrom(message, listener);
             return message;
         }
@@ -142,7 +145,8 @@ public final class ValidatingParser implements MessageParser {
             case "To" -> "To: <sip:invalid.invalid>";
             case "Call-ID" -> "Call-ID: invalid";
             case "CSeq" -> "CSeq: 1 " + method;
-            case "Content-Length" -> readBody ? "Content-Length: " + raw.bodyLength() : null;
+            // Over a connection the body has not been read: none is taken (and the connection is closed).
+            case "Content-Length" -> "Content-Length: " + (readBody ? raw.bodyLength() : 0);
             case "Via" -> salvagedVia(failing.text);
             default -> null;
         };

@@ -109,6 +109,28 @@ class ValidatingParserTest {
         assertNull(parse(noVia.getBytes()));
     }
 
+    /**
+     * Over TCP the body is read by Content-Length: with none clear (negative, given twice) the request is
+     * still answered 400, with no body taken, and marked so the connection is closed after the answer.
+     */
+    @ParameterizedTest
+    @CsvSource({"ncl, true", "mcl01, true", "clerr, false", "lwsdisp, false"})
+    void overTcpAnUnclearContentLengthLosesTheFraming(String name, boolean lost) throws Exception {
+        SIPMessage message = new ValidatingParser().parseSIPMessage(headersAsTcpReadsThem(rfc4475(name)), false, false, STACK);
+
+        var received = (Received) message.getApplicationData();
+        assertEquals(lost, received.framingLost(), name);
+        assertEquals(lost ? 400 : 0, received.problem().map(Malformation::status).orElse(0), name);
+        var asDatagram = (Received) parse(rfc4475(name)).getApplicationData();
+        assertEquals(false, asDatagram.framingLost(), name + ": a datagram carries its own end");
+    }
+
+    static byte[] headersAsTcpReadsThem(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String headers = text.substring(0, text.indexOf("\r\n\r\n") + 2).replace("\r\n", "\n") + "\r\n\r\n";
+        return headers.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     /** JAIN-SIP's TCP reader hands over the header lines without their CRs, the empty line twice. */
     @ParameterizedTest
     @CsvSource({"insuf, 400", "mismatch02, 400", "multi01, 400", "badinv01, 400", "lwsdisp, 0"})
