@@ -1101,47 +1101,43 @@ final class B2bua {
     }
 
     boolean transfer(String callId, Extension by, PhoneNumber target, TransferMode mode, CallRoute route) {
-        SipCall call = calls.get(callId);
-        if (call == null) {
-            return false;
-        }
-        synchronized (call) {
-            if (!answeredByNow(call, by) || call.call.consultation().isPresent()) {
-                return false;
-            }
+        return onAnsweredCall(callId, by, false, call -> {
             if (mode == TransferMode.DIRECT) {
                 handOver(call, route);
                 return true;
             }
             return consult(call, by, target, route);
-        }
+        });
     }
 
     boolean sendToVoicemail(String callId, Extension by, CallRoute route) {
-        SipCall call = calls.get(callId);
-        if (call == null) {
-            return false;
-        }
-        synchronized (call) {
-            if (!answeredByNow(call, by) || call.call.consultation().isPresent()) {
-                return false;
-            }
+        return onAnsweredCall(callId, by, false, call -> {
             handOver(call, route);
             return true;
-        }
+        });
     }
 
     boolean takeBack(String callId, Extension by) {
+        return onAnsweredCall(callId, by, true, call -> {
+            consultationOver(call, false);
+            return true;
+        });
+    }
+
+    /**
+     * {@code action} on the connected call that {@code by} answered, under the call's lock, when an
+     * announced transfer is ({@code announcing}) or is not in progress; false when the call is not so.
+     */
+    private boolean onAnsweredCall(String callId, Extension by, boolean announcing, java.util.function.Predicate<SipCall> action) {
         SipCall call = calls.get(callId);
         if (call == null) {
             return false;
         }
         synchronized (call) {
-            if (!answeredByNow(call, by) || call.call.consultation().isEmpty()) {
+            if (!answeredByNow(call, by) || call.call.consultation().isPresent() != announcing) {
                 return false;
             }
-            consultationOver(call, false);
-            return true;
+            return action.test(call);
         }
     }
 

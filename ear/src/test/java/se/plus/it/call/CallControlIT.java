@@ -12,14 +12,14 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static se.plus.it.call.CallPhones.assertHears;
+
 import se.plus.it.PlusServer;
 import se.plus.it.Rest;
 import se.plus.it.call.TestPhone.Answer;
@@ -35,9 +35,9 @@ import se.plus.it.sip.TestUsers.SipUser;
 @ExtendWith(ArquillianExtension.class)
 class CallControlIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = CallPhones.WAIT;
 
-    private final List<TestPhone> phones = new ArrayList<>();
+    private final CallPhones phones = new CallPhones();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -46,24 +46,15 @@ class CallControlIT {
 
     @AfterEach
     void closePhones() {
-        phones.forEach(TestPhone::close);
+        phones.close();
     }
 
     private TestPhone registered(SipUser user) throws Exception {
-        var phone = new TestPhone(user.extension(), user.sipPassword(), PlusServer.sipPort(), "udp");
-        phones.add(phone);
-        assertEquals(200, phone.register(300));
-        return phone;
+        return phones.registered(user);
     }
 
     private static Rest as(SipUser user) {
         return Rest.as(user.extension(), "rest-" + user.sipPassword());
-    }
-
-    private static void assertHears(TestPhone listener, TestPhone speaker, String speakersSdp, String what) throws Exception {
-        long before = listener.media().received();
-        speaker.media().sendTo(speakersSdp, 25);
-        assertTrue(listener.media().awaitReceived(before + 20, WAIT) >= before + 20, what);
     }
 
     /** The id of the one call in progress that concerns {@code user}, as call control lists it. */

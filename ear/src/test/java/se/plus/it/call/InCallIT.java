@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import static se.plus.it.call.CallPhones.assertHears;
+import static se.plus.it.call.CallPhones.keyByInfo;
+
 import se.plus.it.PlusServer;
 import se.plus.it.call.TestPhone.Answer;
 import se.plus.it.sip.TestUsers;
@@ -36,9 +39,9 @@ import se.plus.it.sip.TestUsers.SipUser;
 @ExtendWith(ArquillianExtension.class)
 class InCallIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = CallPhones.WAIT;
 
-    private final List<TestPhone> phones = new ArrayList<>();
+    private final CallPhones phones = new CallPhones();
 
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
@@ -47,21 +50,11 @@ class InCallIT {
 
     @AfterEach
     void closePhones() {
-        phones.forEach(TestPhone::close);
+        phones.close();
     }
 
     private TestPhone registered(SipUser user) throws Exception {
-        var phone = new TestPhone(user.extension(), user.sipPassword(), PlusServer.sipPort(), "udp");
-        phones.add(phone);
-        assertEquals(200, phone.register(300));
-        return phone;
-    }
-
-    /** RTP sent by one phone to the address its SDP was given reaches the other through the relay. */
-    private static void assertHears(TestPhone listener, TestPhone speaker, String speakersSdp, String what) throws Exception {
-        long before = listener.media().received();
-        speaker.media().sendTo(speakersSdp, 25);
-        assertTrue(listener.media().awaitReceived(before + 20, WAIT) >= before + 20, what);
+        return phones.registered(user);
     }
 
     /** Every call ended: no call, no media session, no relay port left (the stack's own timers may linger). */
@@ -85,12 +78,6 @@ class InCallIT {
         while (call.statuses().stream().noneMatch(status -> status >= 200 && status != 401 && status != 407)
                 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-    }
-
-    private static void keyByInfo(PhoneCall call, String keys) throws Exception {
-        for (char key : keys.toCharArray()) {
-            assertEquals(200, call.info("application/dtmf-relay", "Signal=" + key + "\r\nDuration=160\r\n"));
         }
     }
 
