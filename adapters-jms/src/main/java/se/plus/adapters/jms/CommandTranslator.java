@@ -104,61 +104,89 @@ class CommandTranslator {
     }
 
     private Reply answer(JmsCommand command, Optional<String> user) {
-        Extension extension = command.extension();
-        if (command instanceof GetServices) {
-            return ReplyJson.done("SERVICES", "QUERY", SERVICES_READ, services.read(extension));
-        }
-        Actor actor = new Actor(user.orElse(ANONYMOUS), EntryPoint.JMS);
-        if (command instanceof PlaceCall call) {
-            ControlCallUseCase.PlacedCall placed = control.placeCall(extension, call.to().value(), actor);
-            return placed.outcome() instanceof Outcome.Done done
-                    ? ReplyJson.done(done, placed.callId(), services.read(extension))
-                    : ReplyJson.refused((Outcome.Refused) placed.outcome());
-        }
-        Outcome outcome = execute(command, actor);
-        if (outcome instanceof Outcome.Done done) {
-            return ReplyJson.done(done, services.read(extension));
-        }
-        return ReplyJson.refused((Outcome.Refused) outcome);
+        return command.accept(new Translation(command.extension(), new Actor(user.orElse(ANONYMOUS), EntryPoint.JMS)));
     }
 
-    private Outcome execute(JmsCommand command, Actor actor) {
-        Extension ext = command.extension();
-        if (command instanceof Dial d) {
-            return dial.execute(DialRequest.dialled(ext, d.digits(), d.device(), actor));
+    /** Each command to its use case, and the outcome to the reply. */
+    private final class Translation implements JmsCommand.Visitor<Reply> {
+
+        private final Extension ext;
+        private final Actor actor;
+
+        Translation(Extension ext, Actor actor) {
+            this.ext = ext;
+            this.actor = actor;
         }
-        if (command instanceof Forward f) {
-            return forwarding.forward(ext, f.kind(), f.target(), f.delaySeconds(), actor);
+
+        private Reply reply(Outcome outcome) {
+            return outcome.fold(done -> ReplyJson.done(done, services.read(ext)), ReplyJson::refused);
         }
-        if (command instanceof CancelForwarding c) {
-            return forwarding.cancel(ext, c.kind(), actor);
+
+        @Override
+        public Reply dial(Dial d) {
+            return reply(dial.execute(DialRequest.dialled(ext, d.digits(), d.device(), actor)));
         }
-        if (command instanceof ActivateProfile a) {
-            return profiles.activate(ext, a.profile(), a.until(), actor);
+
+        @Override
+        public Reply forward(Forward f) {
+            return reply(forwarding.forward(ext, f.kind(), f.target(), f.delaySeconds(), actor));
         }
-        if (command instanceof DeactivateProfile) {
-            return profiles.deactivate(ext, actor);
+
+        @Override
+        public Reply cancelForwarding(CancelForwarding c) {
+            return reply(forwarding.cancel(ext, c.kind(), actor));
         }
-        if (command instanceof QueueLogIn q) {
-            return queues.logIn(q.queue(), ext, actor);
+
+        @Override
+        public Reply activateProfile(ActivateProfile a) {
+            return reply(profiles.activate(ext, a.profile(), a.until(), actor));
         }
-        if (command instanceof QueueLogOut q) {
-            return queues.logOut(q.queue(), ext, actor);
+
+        @Override
+        public Reply deactivateProfile(DeactivateProfile d) {
+            return reply(profiles.deactivate(ext, actor));
         }
-        if (command instanceof TransferCall t) {
+
+        @Override
+        public Reply queueLogIn(QueueLogIn q) {
+            return reply(queues.logIn(q.queue(), ext, actor));
+        }
+
+        @Override
+        public Reply queueLogOut(QueueLogOut q) {
+            return reply(queues.logOut(q.queue(), ext, actor));
+        }
+
+        @Override
+        public Reply callWaiting(CallWaiting w) {
+            return reply(serviceCommands.execute(ext, new se.plus.domain.dialstring.CallWaiting(w.on()), actor));
+        }
+
+        @Override
+        public Reply placeCall(PlaceCall call) {
+            ControlCallUseCase.PlacedCall placed = control.placeCall(ext, call.to().value(), actor);
+            return placed.outcome().fold(done -> ReplyJson.done(done, placed.callId(), services.read(ext)),
+                    ReplyJson::refused);
+        }
+
+        @Override
+        public Reply transferCall(TransferCall t) {
             Optional<LiveCallView> call = control.live(t.callId());
             if (call.isEmpty() || !call.get().answeredBy().equals(Optional.of(ext))) {
-                return new Outcome.Refused(se.plus.domain.outcome.OutcomeCode.NOT_ALLOWED,
-                        "call " + t.callId() + " is not connected to " + ext);
+                return reply(new Outcome.Refused(se.plus.domain.outcome.OutcomeCode.NOT_ALLOWED,
+                        "call " + t.callId() + " is not connected to " + ext));
             }
-            return control.transfer(t.callId(), t.to().value(), t.mode(), actor);
+            return reply(control.transfer(t.callId(), t.to().value(), t.mode(), actor));
         }
-        if (command instanceof PickUpCall p) {
-            return control.pickUp(p.callId(), ext, actor);
+
+        @Override
+        public Reply pickUpCall(PickUpCall p) {
+            return reply(control.pickUp(p.callId(), ext, actor));
         }
-        if (command instanceof CallWaiting w) {
-            return serviceCommands.execute(ext, new se.plus.domain.dialstring.CallWaiting(w.on()), actor);
+
+        @Override
+        public Reply getServices(GetServices g) {
+            return ReplyJson.done("SERVICES", "QUERY", SERVICES_READ, services.read(ext));
         }
-        throw new IllegalStateException("no use case for " + command);
     }
 }

@@ -41,41 +41,7 @@ final class EventJson {
                 .add("extension", event.extension().digits())
                 .add("at", event.at().toString())
                 .add("source", source.name());
-        if (event instanceof ForwardingChanged) {
-            var e = (ForwardingChanged) event;
-            json.add("kind", e.kind().name());
-            e.target().ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
-            json.add("noAnswerDelaySeconds", e.noAnswerDelaySeconds());
-        } else if (event instanceof ProfileActivated) {
-            var e = (ProfileActivated) event;
-            json.add("profile", e.profileNumber()).add("profileName", e.profileName());
-            e.until().ifPresentOrElse(u -> json.add("until", u.toString()), () -> json.addNull("until"));
-        } else if (event instanceof ProfileExpired) {
-            var e = (ProfileExpired) event;
-            json.add("profile", e.expiredProfileNumber()).add("profileName", e.expiredProfileName())
-                    .add("endedAt", e.endedAt().toString());
-        } else if (event instanceof QueueLogin) {
-            json.add("queue", ((QueueLogin) event).queueNumber());
-        } else if (event instanceof QueueLogout) {
-            json.add("queue", ((QueueLogout) event).queueNumber());
-        } else if (event instanceof CallWaitingChanged) {
-            json.add("on", ((CallWaitingChanged) event).on());
-        } else if (event instanceof CallPickedUp) {
-            var e = (CallPickedUp) event;
-            json.add("ringingAt", e.ringingAt().digits());
-            e.caller().ifPresent(caller -> json.add("caller", caller.value()));
-        } else if (event instanceof CallTransferred) {
-            var e = (CallTransferred) event;
-            json.add("target", e.target().value()).add("mode", e.mode().name());
-        } else if (event instanceof CallEnded) {
-            callDetailRecord((CallEnded) event, json);
-        } else if (event instanceof VoicemailLeft) {
-            var e = (VoicemailLeft) event;
-            // "id" is the event's own (the relay puts it first): the message is "messageId".
-            json.add("messageId", e.id());
-            e.from().ifPresentOrElse(f -> json.add("from", f.value()), () -> json.addNull("from"));
-            json.add("seconds", e.seconds());
-        }
+        event.accept(new Fields(json));
         return json.build().toString();
     }
 
@@ -91,5 +57,70 @@ final class EventJson {
         e.diversions().forEach(d -> diversions.add(JSON.createObjectBuilder().add("by", d.by().digits())
                 .add("cause", d.cause().name()).add("to", d.to().value())));
         json.add("diversions", diversions);
+    }
+
+    /** Each kind of event's own fields, beside the ones every event has. */
+    private record Fields(JsonObjectBuilder json) implements DomainEvent.Visitor<JsonObjectBuilder> {
+
+        @Override
+        public JsonObjectBuilder forwardingChanged(ForwardingChanged e) {
+            json.add("kind", e.kind().name());
+            e.target().ifPresentOrElse(t -> json.add("target", t.value()), () -> json.addNull("target"));
+            return json.add("noAnswerDelaySeconds", e.noAnswerDelaySeconds());
+        }
+
+        @Override
+        public JsonObjectBuilder profileActivated(ProfileActivated e) {
+            json.add("profile", e.profileNumber()).add("profileName", e.profileName());
+            e.until().ifPresentOrElse(u -> json.add("until", u.toString()), () -> json.addNull("until"));
+            return json;
+        }
+
+        @Override
+        public JsonObjectBuilder profileExpired(ProfileExpired e) {
+            return json.add("profile", e.expiredProfileNumber()).add("profileName", e.expiredProfileName())
+                    .add("endedAt", e.endedAt().toString());
+        }
+
+        @Override
+        public JsonObjectBuilder queueLogin(QueueLogin e) {
+            return json.add("queue", e.queueNumber());
+        }
+
+        @Override
+        public JsonObjectBuilder queueLogout(QueueLogout e) {
+            return json.add("queue", e.queueNumber());
+        }
+
+        @Override
+        public JsonObjectBuilder callWaitingChanged(CallWaitingChanged e) {
+            return json.add("on", e.on());
+        }
+
+        @Override
+        public JsonObjectBuilder callPickedUp(CallPickedUp e) {
+            json.add("ringingAt", e.ringingAt().digits());
+            e.caller().ifPresent(caller -> json.add("caller", caller.value()));
+            return json;
+        }
+
+        @Override
+        public JsonObjectBuilder callTransferred(CallTransferred e) {
+            return json.add("target", e.target().value()).add("mode", e.mode().name());
+        }
+
+        @Override
+        public JsonObjectBuilder callEnded(CallEnded e) {
+            callDetailRecord(e, json);
+            return json;
+        }
+
+        @Override
+        public JsonObjectBuilder voicemailLeft(VoicemailLeft e) {
+            // "id" is the event's own (the relay puts it first): the message is "messageId".
+            json.add("messageId", e.id());
+            e.from().ifPresentOrElse(f -> json.add("from", f.value()), () -> json.addNull("from"));
+            return json.add("seconds", e.seconds());
+        }
     }
 }

@@ -32,4 +32,9 @@ public record CallEnded(Extension extension, Instant at, String callId, String f
     public String type() {
         return "CALL_ENDED";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.callEnded(this);
+    }
 }

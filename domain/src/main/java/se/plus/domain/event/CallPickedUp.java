@@ -21,4 +21,9 @@ public record CallPickedUp(Extension extension, Instant at, Extension ringingAt,
     public String type() {
         return "CALL_PICKED_UP";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.callPickedUp(this);
+    }
 }

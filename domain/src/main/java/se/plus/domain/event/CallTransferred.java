@@ -21,4 +21,9 @@ public record CallTransferred(Extension extension, Instant at, PhoneNumber targe
     public String type() {
         return "CALL_TRANSFERRED";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.callTransferred(this);
+    }
 }

@@ -16,4 +16,9 @@ public record CallWaitingChanged(Extension extension, Instant at, boolean on) im
     public String type() {
         return "CALL_WAITING_CHANGED";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.callWaitingChanged(this);
+    }
 }

@@ -17,4 +17,32 @@ public sealed interface DomainEvent
     Extension extension();
 
     Instant at();
+
+    /**
+     * What each kind of event means to an adapter, one method per kind: a new event does not compile
+     * until every visitor handles it (Java 17 has no exhaustive pattern switch).
+     */
+    interface Visitor<R> {
+        R forwardingChanged(ForwardingChanged event);
+
+        R profileActivated(ProfileActivated event);
+
+        R profileExpired(ProfileExpired event);
+
+        R queueLogin(QueueLogin event);
+
+        R queueLogout(QueueLogout event);
+
+        R callWaitingChanged(CallWaitingChanged event);
+
+        R callPickedUp(CallPickedUp event);
+
+        R callTransferred(CallTransferred event);
+
+        R callEnded(CallEnded event);
+
+        R voicemailLeft(VoicemailLeft event);
+    }
+
+    <R> R accept(Visitor<R> visitor);
 }

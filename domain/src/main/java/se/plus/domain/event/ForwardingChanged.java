@@ -26,4 +26,9 @@ public record ForwardingChanged(Extension extension, Instant at, ForwardingKind 
     public String type() {
         return "FORWARDING_CHANGED";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.forwardingChanged(this);
+    }
 }

@@ -20,4 +20,9 @@ public record ProfileActivated(Extension extension, Instant at, int profileNumbe
     public String type() {
         return "PROFILE_ACTIVATED";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.profileActivated(this);
+    }
 }

@@ -19,4 +19,9 @@ public record ProfileExpired(Extension extension, Instant at, int expiredProfile
     public String type() {
         return "PROFILE_EXPIRED";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.profileExpired(this);
+    }
 }

@@ -16,4 +16,9 @@ public record QueueLogin(Extension extension, Instant at, int queueNumber) imple
     public String type() {
         return "QUEUE_LOGIN";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.queueLogin(this);
+    }
 }

@@ -16,4 +16,9 @@ public record QueueLogout(Extension extension, Instant at, int queueNumber) impl
     public String type() {
         return "QUEUE_LOGOUT";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.queueLogout(this);
+    }
 }

@@ -24,4 +24,9 @@ public record VoicemailLeft(Extension extension, Instant at, String id, Optional
     public String type() {
         return "VOICEMAIL_LEFT";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.voicemailLeft(this);
+    }
 }

@@ -3,6 +3,7 @@ package se.plus.domain.outcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import se.plus.domain.event.DomainEvent;
 import se.plus.domain.queue.Queue;
 import se.plus.domain.user.User;
@@ -14,6 +15,12 @@ import se.plus.domain.user.User;
 public sealed interface Outcome {
 
     Message message();
+
+    /**
+     * What an adapter makes of each kind of outcome: both must be said, so a third kind would not
+     * compile until every adapter handles it (Java 17 has no exhaustive pattern switch).
+     */
+    <R> R fold(Function<Done, R> ifDone, Function<Refused, R> ifRefused);
 
     /**
      * The code took effect. {@code events} is empty when nothing changed (a status query, logging in
@@ -30,6 +37,11 @@ public sealed interface Outcome {
             events = List.copyOf(events);
             Objects.requireNonNull(message, "message");
         }
+
+        @Override
+        public <R> R fold(Function<Done, R> ifDone, Function<Refused, R> ifRefused) {
+            return ifDone.apply(this);
+        }
     }
 
     /** The code was refused; {@code detail} says why, in English, for logs and problem+json. */
@@ -42,6 +54,11 @@ public sealed interface Outcome {
 
         public Refused(OutcomeCode code, String detail) {
             this(code, detail, code.message());
+        }
+
+        @Override
+        public <R> R fold(Function<Done, R> ifDone, Function<Refused, R> ifRefused) {
+            return ifRefused.apply(this);
         }
     }
 }

@@ -98,9 +98,7 @@ public class CallResource {
     }
 
     static Response started(Outcome outcome, Optional<String> callId) {
-        if (outcome instanceof Outcome.Refused refused) {
-            return Outcomes.refused(refused);
-        }
-        return Response.accepted(CallJson.started((Outcome.Done) outcome, callId).toString()).build();
+        return outcome.fold(done -> Response.accepted(CallJson.started(done, callId).toString()).build(),
+                Outcomes::refused);
     }
 }

@@ -40,12 +40,8 @@ public final class Outcomes {
 
     /** 200 with the state the dial left (read in the dial's transaction), or the refusal as a problem. */
     public static Response answer(ExecuteDialStringUseCase.Answer answer) {
-        if (answer.outcome() instanceof Outcome.Refused refused) {
-            return refused(refused);
-        }
-        var done = (Outcome.Done) answer.outcome();
-        return Response.ok(ServiceStateJson.done(done.service(), done.action(), done.message(),
-                answer.servicesAfter().orElseThrow()).toString()).build();
+        return answer.outcome().fold(done -> Response.ok(ServiceStateJson.done(done.service(), done.action(),
+                done.message(), answer.servicesAfter().orElseThrow()).toString()).build(), Outcomes::refused);
     }
 
     public static Response refused(Outcome.Refused refused) {
