@@ -38,7 +38,7 @@ cp "$conf/application-users.properties.dist" "$conf/application-users.properties
 cp "$conf/application-roles.properties.dist" "$conf/application-roles.properties"
 "$home/bin/add-user.sh" -s -a -u "${PLUS_JMS_USER:?set PLUS_JMS_USER}" -p "${PLUS_JMS_PASSWORD:?set PLUS_JMS_PASSWORD}" -g guest
 
-"$home/bin/jboss-cli.sh" \
+"$home/bin/jboss-cli.sh" --no-operation-validation \
   --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,stop-embedded-server,embed-server --server-config=standalone-plus-ha.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,run-batch --file=$here/cluster.cli,stop-embedded-server" \
   > "$home/standalone/configure-plus.log" 2>&1 || { cat "$home/standalone/configure-plus.log"; exit 1; }
 echo "WildFly at $home configured ($conf/standalone-plus.xml, cluster: standalone-plus-ha.xml)"
