@@ -68,14 +68,22 @@ node() { # i n: exec one node
 }
 
 up() { # n: every node in the background, until Ctrl-C
-  local n=$1 i pids=()
+  local n=$1 i pids=() health
+  trap 'echo "stopping"; kill -TERM "${pids[@]}" 2>/dev/null; wait' INT TERM
   for ((i = 1; i <= n; i++)); do
     mkdir -p "$dir/node$i"
     "$0" node "$i" "$n" > "$dir/node$i/console.log" 2>&1 &
     pids+=($!)
-    echo "node$i: pid $!, HTTP $((8080 + $(offset_of "$i"))), SIP $address:$(( ${PLUS_SIP_PORT:-5060} + $(offset_of "$i") )), log $dir/node$i/console.log"
+    health="http://$address:$((8080 + $(offset_of "$i")))/api/health"
+    echo "node$i: pid $!, $health, SIP $address:$(( ${PLUS_SIP_PORT:-5060} + $(offset_of "$i") )), log $dir/node$i/console.log"
+    # One at a time: a node that starts while the one before it is up joins its view at once; nodes
+    # starting together may each form a view of their own first and merge later.
+    until curl -sf -o /dev/null "$health"; do
+      kill -0 "${pids[-1]}" 2>/dev/null || fail "node$i exited: see $dir/node$i/console.log"
+      sleep 2
+    done
   done
-  trap 'echo "stopping"; kill -TERM "${pids[@]}" 2>/dev/null; wait' INT TERM
+  echo "all $n nodes up; Ctrl-C stops them"
   wait
 }
 
