@@ -91,7 +91,7 @@ fi
 # --- How to reach the server: its management API if it answers, else an embedded one ------------------
 work=$(mktemp -d)
 chmod 700 "$work"
-cli=("$home/bin/jboss-cli.sh")
+cli=("$home/bin/jboss-cli.sh" --no-operation-validation)   # a subsystem added in the same batch as its extension has no description yet
 if "$home/bin/jboss-cli.sh" --connect --controller="$management" --command=':read-attribute(name=server-state)' >/dev/null 2>&1; then
   mode=online
   cli+=(--connect --controller="$management")

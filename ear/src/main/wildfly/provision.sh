@@ -11,7 +11,10 @@ h2=$3
 here=$(cd "$(dirname "$0")" && pwd)
 conf=$home/standalone/configuration
 
+# One server (standalone-plus.xml, the default) and the cluster variant (standalone-plus-ha.xml, README
+# "Several servers"): the same scripts on standalone-full and standalone-full-ha, cluster.cli after them.
 cp "$conf/standalone-full.xml" "$conf/standalone-plus.xml"
+cp "$conf/standalone-full-ha.xml" "$conf/standalone-plus-ha.xml"
 
 # The PostgreSQL driver as a static module.
 mkdir -p "$home/modules/org/postgresql/main"
@@ -35,7 +38,7 @@ cp "$conf/application-users.properties.dist" "$conf/application-users.properties
 cp "$conf/application-roles.properties.dist" "$conf/application-roles.properties"
 "$home/bin/add-user.sh" -s -a -u "${PLUS_JMS_USER:?set PLUS_JMS_USER}" -p "${PLUS_JMS_PASSWORD:?set PLUS_JMS_PASSWORD}" -g guest
 
-"$home/bin/jboss-cli.sh" \
-  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,stop-embedded-server" \
+"$home/bin/jboss-cli.sh" --no-operation-validation \
+  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,stop-embedded-server,embed-server --server-config=standalone-plus-ha.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,run-batch --file=$here/cluster.cli,stop-embedded-server" \
   > "$home/standalone/configure-plus.log" 2>&1 || { cat "$home/standalone/configure-plus.log"; exit 1; }
-echo "WildFly at $home configured ($conf/standalone-plus.xml)"
+echo "WildFly at $home configured ($conf/standalone-plus.xml, cluster: standalone-plus-ha.xml)"

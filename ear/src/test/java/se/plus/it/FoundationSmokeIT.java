@@ -29,7 +29,7 @@ class FoundationSmokeIT {
     }
 
     @Test
-    void healthIsUpWithTheDatabaseAndTheSipListenerNamed() throws Exception {
+    void healthIsUpWithTheDatabaseTheSipListenerAndTheBrokerNamed() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(PlusServer.http("/api/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -42,6 +42,28 @@ class FoundationSmokeIT {
                 .toList();
         assertTrue(components.contains("database=UP"), components.toString());
         assertTrue(components.contains("sip=UP"), components.toString());
+        assertTrue(components.contains("broker=UP"), components.toString());
+    }
+
+    @Test
+    void theServersOwnHealthEndpointsSayLiveAndReadyWithTheEarDeployed() throws Exception {
+        String management = "http://127.0.0.1:" + System.getProperty("it.management.port");
+        JsonObject live = health(management + "/health/live");
+        JsonObject ready = health(management + "/health/ready");
+
+        assertEquals("UP", live.getString("status"), live.toString());
+        assertEquals("UP", ready.getString("status"), ready.toString());
+        JsonObject deployments = ready.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("deployments-status")).findFirst().orElseThrow()
+                .getJsonObject("data");
+        assertEquals("OK", deployments.getString("plus-services.ear"), deployments.toString());
+    }
+
+    private static JsonObject health(String url) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), url + ": " + response.body());
+        return Json.createReader(new StringReader(response.body())).readObject();
     }
 
     @Test

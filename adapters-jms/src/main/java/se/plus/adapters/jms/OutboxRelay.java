@@ -11,6 +11,7 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,6 +27,10 @@ import se.plus.application.port.out.Outbox.Pending;
  * <p>Woken by each commit that wrote events ({@link OutboxSignal}); it also looks every second, which
  * is what catches up after a start (events written before a crash) and after a broker failure. Starts
  * after the schema is migrated (the outbox table may be new).
+ *
+ * <p>Servers sharing the database (a cluster) relay one at a time: a node sends only while it holds the
+ * outbox's lease ({@link Outbox#claimRelay}), renewed at half its length; when the holder dies another
+ * node takes over once the lease has run out. The nodes' clocks must agree (NTP) to well within it.
  */
 @Singleton
 @Startup
@@ -36,6 +41,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     static final int BATCH = 200;
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
+    /** How long a dead relay holds up the events before another node sends them. */
+    static final Duration LEASE = Duration.ofSeconds(10);
 
     @Inject
     Outbox outbox;
@@ -51,6 +58,10 @@ public class OutboxRelay {
 
     private volatile boolean running;
     private Thread thread;
+    /** The name the lease is held under: the server's node name, unique in a cluster. */
+    private final String node = System.getProperty("jboss.node.name", "plus");
+    /** Until when the lease needs no renewal (relay thread only). */
+    private Instant renewAt = Instant.MIN;
 
     @PostConstruct
     void start() {
@@ -100,6 +111,9 @@ public class OutboxRelay {
 
     /** How many events were sent. */
     private int sendBatch() {
+        if (!holdsLease()) {
+            return 0;
+        }
         List<Pending> batch = outbox.next(BATCH);
         if (batch.isEmpty()) {
             return 0;
@@ -107,5 +121,17 @@ public class OutboxRelay {
         batches.send(batch);
         outbox.sent(batch.stream().map(Pending::id).toList());
         return batch.size();
+    }
+
+    private boolean holdsLease() {
+        Instant now = Instant.now();
+        if (now.isBefore(renewAt)) {
+            return true;
+        }
+        if (outbox.claimRelay(node, now, now.plus(LEASE))) {
+            renewAt = now.plus(LEASE.dividedBy(2));
+            return true;
+        }
+        return false;
     }
 }

@@ -2,49 +2,39 @@ package se.plus.adapters.sip;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import se.plus.application.port.out.AuthenticationFailures;
+import se.plus.application.port.out.AuthenticationFailures.Limit;
 
 /**
  * Authentication failures per source address, as fail2ban would count them in a log: a source with
  * {@code maxFailures} wrong answers within {@code window} is blocked for {@code blockFor}, and its
- * requests are dropped unanswered meanwhile (an answer would only help a password guesser). Also
- * counts consecutive failures per source and user, so a wrong password is challenged once more and
- * then refused with 403 (contract: "401/407 again, then 403").
+ * requests are dropped unanswered meanwhile (an answer would only help a password guesser). The count
+ * is the cluster's and REST's too ({@link AuthenticationFailures}): failed REST logins from the same
+ * address count, and so do failures on other nodes. Also counts consecutive failures per source and user
+ * on this node, so a wrong password is challenged once more and then refused with 403 (contract: "401/407
+ * again, then 403").
  */
 final class FailureTracker {
 
     private static final Logger LOG = Logger.getLogger(FailureTracker.class.getName());
 
-    /** Beyond this many tracked sources the oldest information is dropped rather than the heap. */
+    /** Beyond this many tracked streaks they are forgotten rather than the heap. */
     private static final int MAX_TRACKED = 100_000;
 
-    private final int maxFailures;
-    private final Duration window;
-    private final Duration blockFor;
-    private final Map<String, Deque<Instant>> failuresBySource = new ConcurrentHashMap<>();
-    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+    private final AuthenticationFailures shared;
+    private final Limit limit;
     private final Map<String, Integer> consecutiveBySourceAndUser = new ConcurrentHashMap<>();
 
-    FailureTracker(int maxFailures, Duration window, Duration blockFor) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.blockFor = blockFor;
+    FailureTracker(AuthenticationFailures shared, int maxFailures, Duration window, Duration blockFor) {
+        this.shared = shared;
+        this.limit = new Limit(maxFailures, window, blockFor);
     }
 
     boolean isBlocked(String source, Instant now) {
-        Instant until = blockedUntil.get(source);
-        if (until == null) {
-            return false;
-        }
-        if (now.isBefore(until)) {
-            return true;
-        }
-        blockedUntil.remove(source, until);
-        return false;
+        return shared.blockEnd(AuthenticationFailures.address(source)).filter(now::isBefore).isPresent();
     }
 
     /**
@@ -52,25 +42,14 @@ final class FailureTracker {
      * this user (1 = challenge again, 2 and more = refuse).
      */
     int recordFailure(String source, String user, Instant now) {
-        if (failuresBySource.size() > MAX_TRACKED || consecutiveBySourceAndUser.size() > MAX_TRACKED) {
-            forgetOld(now);
+        if (consecutiveBySourceAndUser.size() > MAX_TRACKED) {
+            consecutiveBySourceAndUser.clear();
         }
-        Deque<Instant> recent = failuresBySource.computeIfAbsent(source, s -> new ArrayDeque<>());
-        int inWindow;
-        synchronized (recent) {
-            recent.addLast(now);
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window))) {
-                recent.removeFirst();
-            }
-            inWindow = recent.size();
-            if (inWindow >= maxFailures) {
-                recent.clear();
-            }
-        }
-        if (inWindow >= maxFailures) {
-            blockedUntil.put(source, now.plus(blockFor));
-            LOG.warning(() -> "SIP authentication: " + inWindow + " failures from " + source + " within "
-                    + window.toSeconds() + " s (last user '" + user + "'): blocked for " + blockFor.toSeconds() + " s");
+        var tally = shared.recordFailure(AuthenticationFailures.address(source), limit, now);
+        if (tally.blockedNow()) {
+            LOG.warning(() -> "SIP authentication: " + tally.inWindow() + " failures from " + source + " within "
+                    + limit.window().toSeconds() + " s (last user '" + user + "'): blocked for "
+                    + limit.blockFor().toSeconds() + " s");
         } else {
             LOG.info(() -> "SIP authentication failed for user '" + user + "' from " + source);
         }
@@ -83,12 +62,7 @@ final class FailureTracker {
     }
 
     void forgetOld(Instant now) {
-        failuresBySource.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                return entry.getValue().isEmpty() || entry.getValue().peekLast().isBefore(now.minus(window));
-            }
-        });
-        blockedUntil.values().removeIf(until -> !now.isBefore(until));
+        shared.purge(limit.window(), now);
         if (consecutiveBySourceAndUser.size() > MAX_TRACKED) {
             consecutiveBySourceAndUser.clear();
         }

@@ -8,17 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import se.plus.application.port.out.UsedNonces;
 
 /**
  * Digest nonces that expire and cannot be replayed. A nonce carries its issue time and an HMAC of it
- * under a per-boot key, so issuing costs no memory (a flood of unauthenticated requests stores
- * nothing); only a nonce that was used is remembered, with the highest nonce-count seen, until it
- * expires. A request is accepted once per (nonce, nc): with qop the nc must grow (RFC 7616 §3.4), a
- * request without qop (RFC 2069 phones) may use its nonce once.
+ * under a key shared by the cluster's nodes ({@link UsedNonces#signingKey}), so issuing costs no memory (a
+ * flood of unauthenticated requests stores nothing) and any node accepts another's nonce; only a nonce
+ * that was used is remembered, with the highest nonce-count seen, until it expires, where every node sees
+ * it. A request is accepted once per (nonce, nc): with qop the nc must grow (RFC 7616 §3.4), a request
+ * without qop (RFC 2069 phones) may use its nonce once.
  */
 final class NonceService {
 
@@ -38,17 +38,15 @@ final class NonceService {
     private final int maxRemembered;
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, UsedNonce> used = new ConcurrentHashMap<>();
+    private final UsedNonces used;
+    /** Set by the housekeeping, which counts the remembered nonces (too costly a count per request). */
+    private volatile boolean full;
 
-    private record UsedNonce(Instant expires, long highestCount) {
-    }
-
-    NonceService(Duration lifetime, int maxRemembered) {
+    NonceService(UsedNonces used, Duration lifetime, int maxRemembered) {
+        this.used = used;
         this.lifetime = lifetime;
         this.maxRemembered = maxRemembered;
-        var secret = new byte[32];
-        random.nextBytes(secret);
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.key = new SecretKeySpec(used.signingKey(), "HmacSHA256");
     }
 
     String issue(Instant now) {
@@ -78,30 +76,22 @@ final class NonceService {
         if (count < 1) {
             return Verdict.INVALID;
         }
-        if (used.size() >= maxRemembered && !used.containsKey(nonce)) {
-            forgetExpired(now);
-            if (used.size() >= maxRemembered) {
-                // Full of live nonces: a fresh challenge is safer than forgetting one still replayable.
-                return Verdict.STALE;
-            }
+        if (full && count == 1) {
+            // Full of live nonces: a fresh challenge is safer than forgetting one still replayable.
+            return Verdict.STALE;
         }
-        var accepted = new boolean[1];
-        used.compute(nonce, (n, seen) -> {
-            if (seen != null && (!withQop || count <= seen.highestCount())) {
-                return seen;
-            }
-            accepted[0] = true;
-            return new UsedNonce(expires, count);
-        });
-        return accepted[0] ? Verdict.VALID : Verdict.INVALID;
+        // Without qop every use counts as the first: the nonce serves one request.
+        return used.firstUse(nonce, count, expires) ? Verdict.VALID : Verdict.INVALID;
     }
 
+    /** Housekeeping (every 30 s): forgets expired nonces and sees whether the memory is full. */
     void forgetExpired(Instant now) {
-        used.values().removeIf(entry -> !now.isBefore(entry.expires()));
+        used.forgetExpired(now);
+        full = used.remembered() >= maxRemembered;
     }
 
     int remembered() {
-        return used.size();
+        return used.remembered();
     }
 
     private Instant issuedAt(String nonce) {

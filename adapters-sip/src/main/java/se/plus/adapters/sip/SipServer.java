@@ -35,8 +35,10 @@ import se.plus.application.port.in.RecordCallUseCase;
 import se.plus.application.port.in.LeaveVoicemailUseCase;
 import se.plus.application.port.in.ReadVoicemailUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
+import se.plus.application.port.out.AuthenticationFailures;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.UsedNonces;
 
 /**
  * The JAIN-SIP stack, living exactly as long as the deployment: started when the EAR starts, and on
@@ -65,6 +67,12 @@ public class SipServer {
 
     @Inject
     Locations locations;
+
+    @Inject
+    UsedNonces usedNonces;
+
+    @Inject
+    AuthenticationFailures authenticationFailures;
 
     @Inject
     RouteCallUseCase routes;
@@ -134,7 +142,7 @@ public class SipServer {
                     SipStackProperties.SHEDDING_SERVER_TRANSACTIONS,
                     ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getClientTransactionTableSize,
                     SipStackProperties.SHEDDING_CLIENT_TRANSACTIONS);
-            failures = new FailureTracker(settings.authMaxFailures(), Duration.ofMinutes(1),
+            failures = new FailureTracker(authenticationFailures, settings.authMaxFailures(), Duration.ofMinutes(1),
                     Duration.ofSeconds(settings.authBlockSeconds()));
             var processors = processors(sip, factory);
             listener = new PlusSipListener(sip, failures, b2bua, subscriptions, processors);
@@ -164,7 +172,7 @@ public class SipServer {
                         : Optional.empty(),
                 settings.trunkAddresses(), settings.ringTimeout(), settings.mediaTimeout(), settings.maxDuration());
         tones = new TonePlayer(settings.address(), workers.clock(), workers, MAX_TONES);
-        var nonces = new NonceService(NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
+        var nonces = new NonceService(usedNonces, NONCE_LIFETIME, MAX_REMEMBERED_NONCES);
         var authenticator = new DigestAuthenticator(settings.domain(), nonces, failures, credentials::find);
         var challenges = new DigestChallenges(authenticator, DigestChallenges.parse(settings.authAlgorithms()));
         var dialects = new DeviceDialects(settings.mobileUserAgents().orElse(null), settings.mobileExtensions().orElse(null));

@@ -36,8 +36,8 @@ class DigestAuthenticatorTest {
 
     @BeforeEach
     void setUp() {
-        var nonces = new NonceService(Duration.ofMinutes(5), 1000);
-        var failures = new FailureTracker(10, Duration.ofMinutes(1), Duration.ofMinutes(5));
+        var nonces = new NonceService(new se.plus.infrastructure.security.CachedUsedNonces(new java.util.concurrent.ConcurrentHashMap<>()), Duration.ofMinutes(5), 1000);
+        var failures = new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(new java.util.concurrent.ConcurrentHashMap<>()), 10, Duration.ofMinutes(1), Duration.ofMinutes(5));
         authenticator = new DigestAuthenticator(REALM, nonces, failures, credentials::find);
         when(credentials.find(any())).thenReturn(Optional.empty());
         when(credentials.find(Extension.of("1001"))).thenReturn(Optional.of(new SipCredentials(Extension.of("1001"), REALM,

@@ -12,7 +12,7 @@ class FailureTrackerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
-    private final FailureTracker tracker = new FailureTracker(3, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    private final FailureTracker tracker = new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(new java.util.concurrent.ConcurrentHashMap<>()), 3, Duration.ofMinutes(1), Duration.ofMinutes(5));
 
     @Test
     void aWrongPasswordIsChallengedOnceMoreThenRefused() {
@@ -48,5 +48,20 @@ class FailureTrackerTest {
         tracker.recordFailure("10.0.0.1", "1001", T0.plusSeconds(80));
 
         assertFalse(tracker.isBlocked("10.0.0.1", T0.plusSeconds(81)));
+    }
+
+    @Test
+    void failuresThroughTwoNodesCountAsOneGuesser() {
+        var cache = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var node1 = new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(cache), 3,
+                Duration.ofMinutes(1), Duration.ofMinutes(5));
+        var node2 = new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(cache), 3,
+                Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+        node1.recordFailure("10.0.0.1", "1001", T0);
+        node2.recordFailure("10.0.0.1", "1002", T0.plusSeconds(1));
+        node1.recordFailure("10.0.0.1", "1003", T0.plusSeconds(2));
+
+        assertTrue(node2.isBlocked("10.0.0.1", T0.plusSeconds(3)));
     }
 }

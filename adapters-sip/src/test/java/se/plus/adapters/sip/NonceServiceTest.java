@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import se.plus.adapters.sip.NonceService.Verdict;
+import se.plus.infrastructure.security.CachedUsedNonces;
 
 class NonceServiceTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
-    private final NonceService nonces = new NonceService(Duration.ofMinutes(5), 1000);
+    private final NonceService nonces = new NonceService(new CachedUsedNonces(new ConcurrentHashMap<>()), Duration.ofMinutes(5), 1000);
 
     @Test
     void aFreshNonceIsAcceptedOncePerNonceCount() {
@@ -48,7 +50,7 @@ class NonceServiceTest {
 
         assertEquals(Verdict.INVALID, nonces.use(tampered, true, 1, T0));
         assertEquals(Verdict.INVALID, nonces.use("not-a-nonce", true, 1, T0));
-        assertEquals(Verdict.INVALID, nonces.use(new NonceService(Duration.ofMinutes(5), 10).issue(T0), true, 1, T0),
+        assertEquals(Verdict.INVALID, nonces.use(new NonceService(new CachedUsedNonces(new ConcurrentHashMap<>()), Duration.ofMinutes(5), 10).issue(T0), true, 1, T0),
                 "another server's (or an earlier boot's) nonce");
     }
 
@@ -65,10 +67,22 @@ class NonceServiceTest {
 
     @Test
     void whenTheMemoryOfUsedNoncesIsFullNewOnesAreStaleRatherThanReplayable() {
-        var small = new NonceService(Duration.ofMinutes(5), 2);
+        var small = new NonceService(new CachedUsedNonces(new ConcurrentHashMap<>()), Duration.ofMinutes(5), 2);
         small.use(small.issue(T0), true, 1, T0);
         small.use(small.issue(T0), true, 1, T0);
+        small.forgetExpired(T0);
 
         assertEquals(Verdict.STALE, small.use(small.issue(T0), true, 1, T0));
+    }
+
+    @Test
+    void aNonceIssuedByOneNodeIsGoodOnceOnAnotherSharingTheMemory() {
+        var cache = new ConcurrentHashMap<String, String>();
+        var node1 = new NonceService(new CachedUsedNonces(cache), Duration.ofMinutes(5), 1000);
+        var node2 = new NonceService(new CachedUsedNonces(cache), Duration.ofMinutes(5), 1000);
+        String nonce = node1.issue(T0);
+
+        assertEquals(Verdict.VALID, node2.use(nonce, true, 1, T0));
+        assertEquals(Verdict.INVALID, node1.use(nonce, true, 1, T0), "replayed at the other node");
     }
 }

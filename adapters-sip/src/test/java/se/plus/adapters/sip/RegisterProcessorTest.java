@@ -41,7 +41,7 @@ class RegisterProcessorTest {
 
     private final FindSipCredentialsUseCase credentials = mock(FindSipCredentialsUseCase.class);
     private final SipProvider provider = mock(SipProvider.class);
-    private final Locations locations = new se.plus.infrastructure.location.InMemoryLocations();
+    private final Locations locations = new se.plus.infrastructure.location.CachedLocations(new java.util.concurrent.ConcurrentHashMap<>());
     private SipWorkers workers;
     private MessageFactory messages;
     private DigestAuthenticator authenticator;
@@ -57,8 +57,8 @@ class RegisterProcessorTest {
         sip = new SipContext(provider, messages, factory.createHeaderFactory(), factory.createAddressFactory(), REALM,
                 Clock.fixed(NOW, ZoneOffset.UTC), () -> 0, 100, () -> 0, 100);
         workers = new SipWorkers(Thread::new, 2, 16);
-        authenticator = new DigestAuthenticator(REALM, new NonceService(Duration.ofMinutes(5), 100),
-                new FailureTracker(10, Duration.ofMinutes(1), Duration.ofMinutes(5)), credentials::find);
+        authenticator = new DigestAuthenticator(REALM, new NonceService(new se.plus.infrastructure.security.CachedUsedNonces(new java.util.concurrent.ConcurrentHashMap<>()), Duration.ofMinutes(5), 100),
+                new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(new java.util.concurrent.ConcurrentHashMap<>()), 10, Duration.ofMinutes(1), Duration.ofMinutes(5)), credentials::find);
         registrar = new RegisterProcessor(new DigestGate(authenticator,
                 new DigestChallenges(authenticator, List.of(DigestAlgorithm.MD5)), workers), locations, new DeviceDialects(null, null));
         when(credentials.find(any())).thenReturn(Optional.empty());

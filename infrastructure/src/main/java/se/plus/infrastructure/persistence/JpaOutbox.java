@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import se.plus.application.port.out.Outbox;
  * The outbox in the database the changes are stored in. Numbers each extension's events when the relay
  * first reads them rather than when they are written: the relay is the only writer of the sequences, so
  * changes never wait for one another on a counter, and the numbers follow the order of publication.
- * One relay per database (README, "Events").
+ * One relay per database at a time: the holder of the lease in {@code outbox_relay} (README, "Events").
  */
 @ApplicationScoped
 class JpaOutbox implements Outbox {
@@ -58,6 +59,19 @@ class JpaOutbox implements Outbox {
         if (!ids.isEmpty()) {
             em.createQuery("delete from OutboxEntity o where o.id in :ids").setParameter("ids", ids).executeUpdate();
         }
+    }
+
+    @Override
+    @Transactional(TxType.REQUIRES_NEW)
+    public boolean claimRelay(String node, Instant now, Instant until) {
+        // One conditional update: the database's row lock decides between nodes claiming at once.
+        return em.createNativeQuery("update outbox_relay set holder = ?, lease_until = ? "
+                        + "where id = 1 and (holder is null or holder = ? or lease_until < ?)")
+                .setParameter(1, node)
+                .setParameter(2, until.toEpochMilli())
+                .setParameter(3, node)
+                .setParameter(4, now.toEpochMilli())
+                .executeUpdate() == 1;
     }
 
     private EventSequenceEntity sequenceOf(String extension) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import se.plus.adapters.rest.problem.Problem;
+import se.plus.application.port.out.AuthenticationFailures;
 
 /**
  * HTTP Basic (contract.md), as Jakarta Security's own mechanism does it, with one step before the
@@ -42,6 +43,9 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    AuthenticationFailures failures;
 
     @Inject
     @ConfigProperty(name = "plus.rest.auth.max-failures-per-address", defaultValue = "10")
@@ -137,7 +141,7 @@ public class ThrottledBasicAuthentication implements HttpAuthenticationMechanism
         if (current == null) {
             synchronized (this) {
                 if (throttle == null) {
-                    throttle = new LoginThrottle(maxPerAddress, maxPerAccount, Duration.ofMinutes(1),
+                    throttle = new LoginThrottle(failures, maxPerAddress, maxPerAccount, Duration.ofMinutes(1),
                             Duration.ofSeconds(blockSeconds));
                 }
                 current = throttle;

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import se.plus.application.port.out.AuthenticationFailures;
+import se.plus.infrastructure.security.CachedAuthenticationFailures;
 
 class LoginThrottleTest {
 
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    private final LoginThrottle throttle = new LoginThrottle(new CachedAuthenticationFailures(new ConcurrentHashMap<>()), 3, 5, Duration.ofMinutes(1), Duration.ofMinutes(5));
 
     @Test
     void anAddressWithTooManyFailuresWithinAMinuteWaitsTheBlockOut() {
@@ -43,5 +46,19 @@ class LoginThrottleTest {
         assertTrue(throttle.refusal("10.0.2.1", "1001", T0.plusSeconds(2)).isPresent(), "a new address");
         assertEquals(Optional.empty(), throttle.refusal("10.0.0.1", "1001", T0.plusSeconds(2)), "the owner's address");
         assertEquals(Optional.empty(), throttle.refusal("10.0.2.1", "1002", T0.plusSeconds(2)), "another account");
+    }
+
+    @Test
+    void anAddressGuessingOverSipAndRestIsOneGuesser() {
+        var cache = new ConcurrentHashMap<String, String>();
+        var failures = new CachedAuthenticationFailures(cache);
+        var rest = new LoginThrottle(failures, 3, 5, Duration.ofMinutes(1), Duration.ofMinutes(5));
+        var sipLimit = new AuthenticationFailures.Limit(3, Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+        failures.recordFailure(AuthenticationFailures.address("10.0.0.9"), sipLimit, T0);
+        failures.recordFailure(AuthenticationFailures.address("10.0.0.9"), sipLimit, T0.plusSeconds(1));
+        rest.failed("10.0.0.9", "1001", T0.plusSeconds(2));
+
+        assertEquals(Optional.of(Duration.ofSeconds(300)), rest.refusal("10.0.0.9", "1002", T0.plusSeconds(2)));
     }
 }

@@ -1,5 +1,6 @@
 package se.plus.application.port.out;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,6 +24,13 @@ public interface Outbox {
 
     /** Removes entries that were sent. In a transaction of its own. */
     void sent(List<Long> ids);
+
+    /**
+     * Makes {@code node} the outbox's one relay until {@code until}, unless another node's claim still
+     * holds at {@code now}; true when the relay is {@code node}'s. Servers sharing the database (a
+     * cluster) relay one at a time, so an entry is sent once and numbered once. In a transaction of its own.
+     */
+    boolean claimRelay(String node, Instant now, Instant until);
 
     /** An event to publish: its unique id, whose it is, and the text to send. */
     record Entry(String eventId, String extension, String type, String source, String payload) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import se.plus.application.port.out.Locations;
@@ -16,12 +17,12 @@ import se.plus.application.port.out.Locations.Updated;
 import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 
-class InMemoryLocationsTest {
+class CachedLocationsTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     private static final Extension ANNA = Extension.of("1001");
 
-    private final Locations locations = new InMemoryLocations();
+    private final Locations locations = new CachedLocations(new ConcurrentHashMap<>());
 
     private static RegisterSource from(String callId, long cseq) {
         return new RegisterSource(callId, cseq, Dialect.TERMINAL, "Yealink T46U", "10.0.0.5");
@@ -99,5 +100,50 @@ class InMemoryLocationsTest {
 
         assertInstanceOf(Updated.class, locations.removeAll(ANNA, from("desk", 2), T0.plusSeconds(61)));
         assertEquals(List.of(), locations.bindingsOf(ANNA, T0));
+    }
+
+    @Test
+    void aPhoneRegisteredThroughOneNodeIsFoundByAnotherSharingTheCache() {
+        var cache = new ConcurrentHashMap<String, String>();
+        var node1 = new CachedLocations(cache);
+        var node2 = new CachedLocations(cache);
+
+        node1.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 1), T0);
+
+        assertEquals("sip:1001@10.0.0.5", node2.bindingsOf(ANNA, T0).get(0).contact());
+    }
+
+    @Test
+    void devicesRegisteringAtOnceThroughTwoNodesAreAllKept() throws Exception {
+        var cache = new ConcurrentHashMap<String, String>();
+        var nodes = List.of(new CachedLocations(cache), new CachedLocations(cache));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var done = IntStream.range(0, Locations.MAX_BINDINGS_PER_USER).mapToObj(i -> pool.submit(() ->
+                    nodes.get(i % 2).update(ANNA, List.of(contact("sip:1001@10.0.0." + i, 600)), from("c" + i, 1), T0)))
+                    .toList();
+            for (var each : done) {
+                assertInstanceOf(Updated.class, each.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(Locations.MAX_BINDINGS_PER_USER, nodes.get(0).bindingsOf(ANNA, T0).size());
+    }
+
+    @Test
+    void whatADeviceSaysOfItselfSurvivesTheCacheWhateverItContains() {
+        var odd = new RegisterSource("id%09\tx", 7, Dialect.MOBILE, "UA\twith %25 and\ttabs\n", null);
+        locations.update(ANNA, List.of(new ContactUpdate("sip:1001@10.0.0.5;x=%0A", 600, 0.7f)), odd, T0);
+
+        var stored = locations.bindingsOf(ANNA, T0).get(0);
+
+        assertEquals("sip:1001@10.0.0.5;x=%0A", stored.contact());
+        assertEquals("id%09\tx", stored.callId());
+        assertEquals("UA\twith %25 and\ttabs\n", stored.userAgent());
+        assertEquals(null, stored.source());
+        assertEquals(0.7f, stored.q());
+        assertEquals(T0.plusSeconds(600), stored.expires());
     }
 }

@@ -1,0 +1,265 @@
+package se.plus.it.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import se.plus.it.call.OutgoingCall;
+import se.plus.it.call.TestPhone;
+import se.plus.it.jms.Integrator;
+import se.plus.it.jms.OwnServer;
+
+/**
+ * Two nodes on this machine (cluster.sh, standalone-plus-ha.xml) sharing one PostgreSQL database: phones
+ * registered through different nodes call each other both ways, a feature code works through each node,
+ * an event reaches a subscriber of either node, a profile expires once; then node 1 is killed with
+ * SIGKILL and node 2 goes on: it routes a call to the phone that registered through node 1, REST and JMS
+ * answer, what node 1 acknowledged is there, the failure count node 1 made still blocks, events flow.
+ *
+ * <p>Runs in the PostgreSQL pass ({@code -Ppostgresql}, or {@code -Dit.cluster=true}); skipped without a
+ * PostgreSQL server. Nodes at port offsets {@code it.cluster.port.offset} and +100 (default 600, 700).
+ */
+class ClusterIT {
+
+    private static final Logger LOG = Logger.getLogger(ClusterIT.class.getName());
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String PG_SERVER = System.getProperty("it.cluster.pg.server", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG_USER = setting("it.pg.user", "postgres");
+    private static final String PG_PASSWORD = setting("it.pg.password", "postgres");
+    private static final String DATABASE = "plus_cluster_it";
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private ClusterNode node1;
+    private ClusterNode node2;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    @Test
+    void phonesOnEitherNodeReachEachOtherAndNodeTwoCarriesOnWhenNodeOneIsKilled() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("it.db")) || Boolean.getBoolean("it.cluster"),
+                "ClusterIT runs in the PostgreSQL pass (-Ppostgresql) or with -Dit.cluster=true");
+        assumeTrue(freshDatabase(), "ClusterIT needs a PostgreSQL server at " + PG_SERVER + " (user " + PG_USER + ")");
+        startTwoNodes();
+
+        String anna = createUser(node1, "Anna Cluster");
+        String berit = createUser(node2, "Berit Cluster");
+        String carl = createUser(node1, "Carl Cluster");
+        TestPhone annasPhone = phone(anna, node1);
+        TestPhone beritsPhone = phone(berit, node2);
+        assertEquals(200, annasPhone.register(600), "Anna registers through node 1");
+        assertEquals(200, beritsPhone.register(600), "Berit registers through node 2");
+
+        assertCallConnects(annasPhone, beritsPhone, berit, "Anna (node 1) calls Berit (node 2)");
+        assertCallConnects(beritsPhone, annasPhone, anna, "Berit (node 2) calls Anna (node 1)");
+
+        try (var node2Events = new Events(node2, "type = 'FORWARDING_CHANGED' AND extension = '" + anna + "'")) {
+            // Busy forwarding: calls to Anna still ring her phone (below).
+            assertFeatureCodeDone(annasPhone, "*67*0701234567%23", "a code through node 1");
+            assertTrue(forwardingOf(node2, anna).contains("+46701234567"), "node 2 reads what node 1 changed");
+            assertNotNull(node2Events.next(Duration.ofSeconds(20)), "node 2's subscriber gets the event of node 1's change");
+        }
+        assertFeatureCodeDone(beritsPhone, "*21*0701234568%23", "a code through node 2");
+        assertTrue(forwardingOf(node1, berit).contains("+46701234568"), "node 1 reads what node 2 changed");
+
+        assertProfileExpiresOnce(carl);
+
+        // Carl's account is guessed at through node 1 until it is blocked (3 failures: the nodes' setting).
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, node1.rest(carl, "wrong-" + i, "GET", "/api/users/" + carl, null).statusCode());
+        }
+        assertEquals(429, node1.rest(carl, "rest-" + carl, "GET", "/api/users/" + carl, null).statusCode());
+
+        Instant killed = Instant.now();
+        node1.kill();
+
+        Instant routedAgain = assertCallConnectsWithin(beritsPhone, annasPhone, anna, Duration.ofSeconds(60),
+                "after the kill, node 2 routes to the phone that registered through node 1");
+        LOG.info(() -> "kill -9 of node 1 to the first call connected through node 2: "
+                + Duration.between(killed, routedAgain).toMillis() + " ms");
+        assertTrue(forwardingOf(node2, anna).contains("+46701234567"), "what node 1 acknowledged is kept");
+        assertEquals(429, node2.rest(carl, "rest-" + carl, "GET", "/api/users/" + carl, null).statusCode(),
+                "the failure count made through node 1 still blocks at node 2");
+        try (var node2Events = new Events(node2, "extension = '" + berit + "'");
+             var integrator = new Integrator(node2.jmsUrl(), System.getProperty("plus.jms.user"),
+                     System.getProperty("plus.jms.password"))) {
+            var reply = integrator.call("{\"extension\":\"" + berit + "\",\"digits\":\"#21#\",\"device\":\"TERMINAL\"}");
+            assertEquals("DONE", reply.outcome(), "a JMS command through node 2: " + reply);
+            assertEquals(200, node2.admin("PUT", "/api/users/" + berit + "/forwarding/busy",
+                    "{\"target\":\"0701234569\"}").statusCode(), "a REST change through node 2");
+            assertNotNull(node2Events.next(Duration.ofSeconds(30)), "events flow again from node 2 (relay lease taken over)");
+        }
+    }
+
+    private void startTwoNodes() throws Exception {
+        int base = Integer.getInteger("it.cluster.port.offset", 600);
+        Path dir = Path.of(System.getProperty("basedir", "."), "target", "cluster-it-" + base);
+        OwnServer.deleteTree(dir);
+        var environment = Map.of(
+                "PLUS_DB_DRIVER", "postgresql",
+                "PLUS_DB_URL", PG_SERVER + DATABASE,
+                "PLUS_DB_USER", PG_USER,
+                "PLUS_DB_PASSWORD", PG_PASSWORD,
+                "PLUS_CLUSTER_PASSWORD", "cluster-it-" + ThreadLocalRandom.current().nextLong(),
+                "PLUS_CLUSTER_OFFSET", String.valueOf(base),
+                "PLUS_CLUSTER_DIR", dir.toString(),
+                "PLUS_ADMIN_USERNAME", System.getProperty("it.admin.user"),
+                "PLUS_ADMIN_PASSWORD", System.getProperty("it.admin.password"),
+                "PLUS_REST_AUTH_MAX_FAILURES_PER_ACCOUNT", "3");
+        var fullEnvironment = new java.util.HashMap<>(environment);
+        fullEnvironment.put("JBOSS_HOME", System.getProperty("server.home"));
+        fullEnvironment.put("PLUS_EAR", System.getProperty("ear.file"));
+        node1 = new ClusterNode(1, base, dir);
+        node2 = new ClusterNode(2, base, dir);
+        open.add(node1);
+        open.add(node2);
+        // One after the other, as cluster.sh up does: node 2 then joins node 1's view as it starts.
+        node1.start(2, fullEnvironment);
+        node1.awaitHealthy(Instant.now().plus(Duration.ofMinutes(4)));
+        node2.start(2, fullEnvironment);
+        node2.awaitHealthy(Instant.now().plus(Duration.ofMinutes(4)));
+    }
+
+    /** A build property, or the default where the build left it empty or unresolved (the H2 pass). */
+    private static String setting(String name, String otherwise) {
+        String value = System.getProperty(name, "");
+        return value.isBlank() || value.startsWith("${") ? otherwise : value;
+    }
+
+    private static boolean freshDatabase() {
+        try (var connection = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, PG_PASSWORD);
+             var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + DATABASE);
+            return true;
+        } catch (SQLException absent) {
+            LOG.warning(() -> "no PostgreSQL at " + PG_SERVER + ": " + absent.getMessage());
+            return false;
+        }
+    }
+
+    private String createUser(ClusterNode node, String name) throws Exception {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String extension = String.valueOf(ThreadLocalRandom.current().nextInt(200_000, 999_999));
+            HttpResponse<String> response = node.admin("POST", "/api/users", "{\"extension\":\"" + extension
+                    + "\",\"name\":\"" + name + "\",\"password\":\"rest-" + extension + "\",\"sipPassword\":\"sip-" + extension + "\"}");
+            if (response.statusCode() == 201) {
+                return extension;
+            }
+            assertEquals(409, response.statusCode(), response.body());
+        }
+        throw new IllegalStateException("no free extension");
+    }
+
+    private TestPhone phone(String extension, ClusterNode node) throws Exception {
+        var phone = new TestPhone(extension, "sip-" + extension, node.sipPort(), "udp");
+        open.add(phone);
+        return phone;
+    }
+
+    private static void assertCallConnects(TestPhone caller, TestPhone callee, String calleeExtension, String what)
+            throws Exception {
+        OutgoingCall call = caller.call(calleeExtension, true);
+        assertTrue(call.awaitAnswered(WAIT), what + ": " + call.statuses());
+        assertNotNull(callee.nextIncomingCall(WAIT), what + ": the callee's phone rang");
+        assertEquals(200, call.hangUp(), what + ": hang up");
+    }
+
+    /** Calls until one connects (the survivor may first have to see the dead node go); when it did. */
+    private static Instant assertCallConnectsWithin(TestPhone caller, TestPhone callee, String calleeExtension,
+                                                    Duration timeout, String what) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> attempts = new ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            OutgoingCall call = caller.call(calleeExtension, true);
+            if (call.awaitAnswered(WAIT)) {
+                Instant connected = Instant.now();
+                assertNotNull(callee.nextIncomingCall(WAIT), what + ": the callee's phone rang");
+                assertEquals(200, call.hangUp(), what + ": hang up");
+                return connected;
+            }
+            attempts.add(call.statuses().toString());
+        }
+        throw new AssertionError(what + ": no call connected within " + timeout + "; attempts " + attempts);
+    }
+
+    private static void assertFeatureCodeDone(TestPhone phone, String code, String what) throws Exception {
+        OutgoingCall call = phone.call(code, true);
+        assertTrue(call.awaitAnswered(WAIT), what + ": the code is confirmed with 200: " + call.statuses());
+        assertTrue(call.awaitBye(WAIT), what + ": the server ends the confirmation");
+    }
+
+    private static String forwardingOf(ClusterNode node, String extension) throws Exception {
+        HttpResponse<String> services = node.admin("GET", "/api/users/" + extension + "/services", null);
+        assertEquals(200, services.statusCode(), services.body());
+        return services.body();
+    }
+
+    /** A profile that ends a few seconds from now: both nodes poll, one PROFILE_EXPIRED event is published. */
+    private void assertProfileExpiresOnce(String extension) throws Exception {
+        assertEquals(201, node1.admin("POST", "/api/users/" + extension + "/profiles",
+                "{\"number\":2,\"name\":\"Lunch\",\"handling\":\"VOICEMAIL\",\"defaultDuration\":\"PT1H\"}").statusCode());
+        String selector = "type = 'PROFILE_EXPIRED' AND extension = '" + extension + "'";
+        try (var atNode1 = new Events(node1, selector); var atNode2 = new Events(node2, selector)) {
+            Instant until = Instant.now().plusSeconds(4);
+            assertEquals(200, node2.admin("PUT", "/api/users/" + extension + "/active-profile",
+                    "{\"number\":2,\"until\":\"" + until + "\"}").statusCode());
+            for (Events events : List.of(atNode1, atNode2)) {
+                assertNotNull(events.next(Duration.ofSeconds(20)), "the profile expired");
+            }
+            for (Events events : List.of(atNode1, atNode2)) {
+                assertNull(events.next(Duration.ofSeconds(3)), "one expiry, one event, whichever node's timer ran it");
+            }
+        }
+    }
+
+    /** A subscriber of plus.events connected to one node, as an integrator following the README. */
+    private static final class Events implements AutoCloseable {
+        private final ActiveMQConnectionFactory factory;
+        private final JMSContext jms;
+        private final JMSConsumer consumer;
+
+        Events(ClusterNode node, String selector) {
+            factory = new ActiveMQConnectionFactory(node.jmsUrl());
+            jms = factory.createContext(System.getProperty("plus.jms.user"), System.getProperty("plus.jms.password"));
+            consumer = jms.createConsumer(jms.createTopic("plus.events"), selector);
+        }
+
+        JsonObject next(Duration timeout) throws Exception {
+            var message = (TextMessage) consumer.receive(timeout.toMillis());
+            return message == null ? null : Json.createReader(new StringReader(message.getText())).readObject();
+        }
+
+        @Override
+        public void close() {
+            jms.close();
+            factory.close();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package se.plus.infrastructure.cluster;
+
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Read-modify-write of one entry of a shared cache, by compare-and-set. The caches of the {@code plus}
+ * container (configure.cli) are local on one server and replicated in a cluster; either way
+ * {@code putIfAbsent}, {@code replace(k, old, new)} and {@code remove(k, old)} are atomic per key across
+ * every node, while {@code compute}/{@code merge} would have to ship the function to the key's owner
+ * (a lambda cannot be marshalled). Values are strings so that no class of ours ever crosses the wire.
+ */
+public final class SharedEntries {
+
+    /** The cache container of our own (configure.cli); each cache is bound under this JNDI prefix. */
+    public static final String JNDI = "java:jboss/infinispan/cache/plus/";
+
+    private SharedEntries() {
+    }
+
+    /**
+     * Replaces the entry with what {@code change} makes of it ({@code null} in: absent; {@code null}
+     * out: remove), retrying when another writer got in between. Returns the value written.
+     * {@code change} may run several times, so it must be a pure function of its argument.
+     */
+    public static String update(ConcurrentMap<String, String> cache, String key, UnaryOperator<String> change) {
+        while (true) {
+            String old = cache.get(key);
+            String next = change.apply(old);
+            if (old == null ? next == null || cache.putIfAbsent(key, next) == null
+                    : next == null ? cache.remove(key, old) : old.equals(next) || cache.replace(key, old, next)) {
+                return next;
+            }
+        }
+    }
+}
