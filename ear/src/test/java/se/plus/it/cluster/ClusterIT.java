@@ -79,6 +79,19 @@ class ClusterIT {
         assertCallConnects(annasPhone, beritsPhone, berit, "Anna (node 1) calls Berit (node 2)");
         assertCallConnects(beritsPhone, annasPhone, anna, "Berit (node 2) calls Anna (node 1)");
 
+        // A user is busy on every node: Berit (call waiting off) talks with Anna through node 1; Carl, calling
+        // her through node 2, hears busy; once she hung up, her phone rings for him again.
+        assertEquals(200, node2.admin("POST", "/api/users/" + berit + "/dial",
+                "{\"digits\":\"#43#\",\"device\":\"TERMINAL\"}").statusCode(), "call waiting off");
+        TestPhone carlsPhone = phone(carl, node2);
+        OutgoingCall annaToBerit = annasPhone.call(berit, true);
+        assertTrue(annaToBerit.awaitAnswered(WAIT), "Anna (node 1) talks with Berit: " + annaToBerit.statuses());
+        assertNotNull(beritsPhone.nextIncomingCall(WAIT));
+        OutgoingCall carlToBerit = carlsPhone.call(berit, true);
+        assertNotNull(carlToBerit.awaitStatus(486, WAIT), "node 2 knows Berit is busy on node 1: " + carlToBerit.statuses());
+        assertEquals(200, annaToBerit.hangUp());
+        assertCallConnects(carlsPhone, beritsPhone, berit, "Carl (node 2) calls Berit, free again");
+
         try (var node2Events = new Events(node2, "type = 'FORWARDING_CHANGED' AND extension = '" + anna + "'")) {
             // Busy forwarding: calls to Anna still ring her phone (below).
             assertFeatureCodeDone(annasPhone, "*67*0701234567%23", "a code through node 1");

@@ -1,13 +1,19 @@
 package se.plus.infrastructure.calls;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import se.plus.application.port.out.LiveCalls;
+import se.plus.infrastructure.cluster.SharedEntries;
 import se.plus.domain.call.LiveCall;
 import se.plus.domain.number.Extension;
 
@@ -15,9 +21,24 @@ import se.plus.domain.number.Extension;
  * The live calls of this server in memory (a call's media and dialogs live here too, so a call does not
  * outlive its server). Who is busy is kept as a count per user, so asking costs one lookup however
  * many calls are up.
+ *
+ * <p>In a cluster a user may be in a call on another node: each node marks the users it keeps busy in
+ * the shared {@code calls} cache ({@code busy <ext>} → {@code node=<refreshed epoch ms>;...}), when a
+ * user becomes busy here and when they become free, and refreshes its marks every
+ * {@link #REFRESH}; another node's mark older than {@link #STALE} is of a node that died (its calls
+ * died with it), so it no longer makes the user busy.
  */
 @ApplicationScoped
 public class InMemoryLiveCalls implements LiveCalls {
+
+    static final Duration REFRESH = Duration.ofSeconds(10);
+    static final Duration STALE = Duration.ofSeconds(30);
+    private static final String BUSY = "busy ";
+
+    @Resource(lookup = SharedEntries.JNDI + "calls")
+    ConcurrentMap<String, String> shared;
+    private final String node;
+    private final Clock clock;
 
     private final Map<String, LiveCall> calls = new ConcurrentHashMap<>();
     /** The users each call keeps busy, as last told: what to take back on a change or at the end. */
@@ -25,6 +46,17 @@ public class InMemoryLiveCalls implements LiveCalls {
     private final Map<Extension, Integer> busy = new ConcurrentHashMap<>();
     /** When each user last came out of their last call: who has been idle longest (queues). */
     private final Map<Extension, Instant> freeSince = new ConcurrentHashMap<>();
+
+    public InMemoryLiveCalls() {
+        this(null, System.getProperty("jboss.node.name", "plus"), Clock.systemUTC());
+    }
+
+    /** Over a shared cache of one's own (tests: a {@code ConcurrentHashMap} stands for it; null: none). */
+    public InMemoryLiveCalls(ConcurrentMap<String, String> shared, String node, Clock clock) {
+        this.shared = shared;
+        this.node = node;
+        this.clock = clock;
+    }
 
     @Override
     public void add(LiveCall call) {
@@ -55,7 +87,75 @@ public class InMemoryLiveCalls implements LiveCalls {
 
     @Override
     public boolean inCall(Extension user) {
-        return busy.containsKey(user);
+        return busy.containsKey(user) || busyElsewhere(user);
+    }
+
+    /** Another node's fresh mark: the user is in a call there. */
+    private boolean busyElsewhere(Extension user) {
+        if (shared == null) {
+            return false;
+        }
+        String marks = shared.get(BUSY + user.digits());
+        if (marks == null) {
+            return false;
+        }
+        long freshAfter = clock.millis() - STALE.toMillis();
+        for (Map.Entry<String, Long> mark : parse(marks).entrySet()) {
+            if (!mark.getKey().equals(node) && mark.getValue() > freshAfter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every {@link #REFRESH}: this node's marks say it is alive (a timer calls this). */
+    public void refreshMarks() {
+        if (shared == null) {
+            return;
+        }
+        for (Extension user : busy.keySet()) {
+            mark(user, true);
+        }
+    }
+
+    private void mark(Extension user, boolean busyHere) {
+        if (shared == null) {
+            return;
+        }
+        long now = clock.millis();
+        long staleBefore = now - STALE.toMillis();
+        SharedEntries.update(shared, BUSY + user.digits(), stored -> {
+            Map<String, Long> marks = stored == null ? new TreeMap<>() : parse(stored);
+            // Dead nodes' marks go whenever someone writes the entry.
+            marks.values().removeIf(refreshed -> refreshed <= staleBefore);
+            if (busyHere) {
+                marks.put(node, now);
+            } else {
+                marks.remove(node);
+            }
+            return marks.isEmpty() ? null : format(marks);
+        });
+    }
+
+    private static Map<String, Long> parse(String stored) {
+        Map<String, Long> marks = new TreeMap<>();
+        for (String mark : stored.split(";")) {
+            int at = mark.lastIndexOf('=');
+            if (at > 0) {
+                try {
+                    marks.put(mark.substring(0, at), Long.parseLong(mark.substring(at + 1)));
+                } catch (NumberFormatException unreadable) {
+                    // A mark nobody wrote this way: ignored, and dropped at the next write.
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static String format(Map<String, Long> marks) {
+        var text = new StringBuilder();
+        marks.forEach((name, refreshed) -> text.append(text.length() == 0 ? "" : ";").append(name).append('=').append(refreshed));
+        return text.toString();
     }
 
     @Override
@@ -76,15 +176,16 @@ public class InMemoryLiveCalls implements LiveCalls {
     private void track(String callId, List<Extension> now) {
         List<Extension> before = busyBy.put(callId, List.copyOf(now));
         for (Extension user : now) {
-            if (before == null || !before.contains(user)) {
-                busy.merge(user, 1, Integer::sum);
+            if ((before == null || !before.contains(user)) && busy.merge(user, 1, Integer::sum) == 1) {
+                mark(user, true);
             }
         }
         if (before != null) {
             for (Extension user : before) {
                 if (!now.contains(user)) {
                     if (busy.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1) == null) {
-                        freeSince.put(user, Instant.now());
+                        freeSince.put(user, clock.instant());
+                        mark(user, false);
                     }
                 }
             }
