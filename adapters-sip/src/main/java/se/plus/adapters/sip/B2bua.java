@@ -752,14 +752,14 @@ final class B2bua {
         boolean fromCaller = data instanceof SipCall;
         synchronized (call) {
             OwedAck owed;
-            if (fromCaller && call.call.state() == LiveCall.State.CONNECTED && call.owedToCallee == null) {
-                // A picked-up call: nothing to pass on, but the caller has confirmed our answer.
-                call.callerAcked = true;
-            }
             if (fromCaller && call.voicemail != null && !call.callerAcked) {
                 call.callerAcked = true;
                 startVoicemail(call);
                 return true;
+            }
+            if (fromCaller && call.call.state() == LiveCall.State.CONNECTED && call.owedToCallee == null) {
+                // A picked-up call: nothing to pass on, but the caller has confirmed our answer.
+                call.callerAcked = true;
             }
             if (fromCaller && call.owedToCallee != null) {
                 owed = call.owedToCallee;
