@@ -2,6 +2,7 @@ package se.plus.it.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.JMSConsumer;
@@ -236,5 +237,28 @@ class CallControlIT {
         assertTrue(call.awaitAnswered(WAIT));
         assertNotNull(davidsPhone.nextIncomingCall(WAIT));
         assertEquals(200, call.hangUp());
+    }
+
+    @Test
+    void bad_call_control_requests_get_a_clear_error_and_place_nothing() throws Exception {
+        SipUser anna = TestUsers.create("Anna BadControl");
+        TestPhone annasPhone = registered(anna);
+        Rest rest = as(anna);
+        String calls = "/api/users/" + anna.extension() + "/calls";
+        assertEquals(400, rest.post(calls, "{}").status(), "no 'to'");
+        assertEquals(400, rest.post(calls, "{\"to\":\"1002\",\"ring\":true}").status(), "an unknown field");
+        assertEquals(422, rest.post(calls, "{\"to\":\"not a number\"}").status(), "not a number");
+        assertEquals(404, rest.post("/api/calls/no-such-call/transfer", "{\"to\":\"1002\"}").status());
+        assertEquals(404, rest.post("/api/calls/no-such-call/pickup", "{\"by\":\"" + anna.extension() + "\"}").status());
+        assertEquals(400, rest.post("/api/calls/no-such-call/pickup", "{\"by\":\"x\"}").status(), "'by' is an extension");
+        assertEquals(403, rest.post("/api/calls/no-such-call/pickup", "{\"by\":\"99\"}").status(), "only for oneself");
+        try (var integrator = new Integrator(PlusServer.jmsUrl(), PlusServer.jmsUser(), PlusServer.jmsPassword())) {
+            var missing = integrator.call("{\"extension\":\"" + anna.extension() + "\",\"command\":\"TRANSFER\",\"to\":\"1002\"}");
+            assertEquals("VALIDATION", missing.json().getString("code"), missing.json().toString());
+            var badId = integrator.call("{\"extension\":\"" + anna.extension() + "\",\"command\":\"PICKUP\",\"callId\":\"<script>\"}");
+            assertEquals("VALIDATION", badId.json().getString("code"), badId.json().toString());
+        }
+        assertNull(annasPhone.nextIncomingCall(Duration.ofMillis(300)), "nothing rang");
+        assertEquals("[]", rest.get(calls + "/live").body());
     }
 }
