@@ -38,7 +38,16 @@ cp "$conf/application-users.properties.dist" "$conf/application-users.properties
 cp "$conf/application-roles.properties.dist" "$conf/application-roles.properties"
 "$home/bin/add-user.sh" -s -a -u "${PLUS_JMS_USER:?set PLUS_JMS_USER}" -p "${PLUS_JMS_PASSWORD:?set PLUS_JMS_PASSWORD}" -g guest
 
+# The Prometheus endpoint (metrics.cli) is a "community" feature of WildFly 39: both configurations are
+# written, and must be started, at that stability level. standalone.sh gets it from standalone.conf; the
+# build's other launchers (Arquillian, wildfly:run) pass -Djboss.stability=community themselves.
+grep -q 'jboss.stability=community' "$home/bin/standalone.conf" || cat >> "$home/bin/standalone.conf" <<'CONF'
+
+# plus-services: standalone-plus*.xml use the micrometer subsystem's Prometheus registry, a "community" feature.
+JAVA_OPTS="$JAVA_OPTS -Djboss.stability=community"
+CONF
+
 "$home/bin/jboss-cli.sh" --no-operation-validation \
-  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,stop-embedded-server,embed-server --server-config=standalone-plus-ha.xml --std-out=discard,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,run-batch --file=$here/cluster.cli,stop-embedded-server" \
+  --commands="embed-server --server-config=standalone-plus.xml --std-out=discard --stability=community,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,run-batch --file=$here/metrics.cli,stop-embedded-server,embed-server --server-config=standalone-plus-ha.xml --std-out=discard --stability=community,run-batch --file=$here/extensions.cli,run-batch --file=$here/postgresql.cli,run-batch --file=$here/configure.cli,run-batch --file=$here/cluster.cli,run-batch --file=$here/metrics.cli,stop-embedded-server" \
   > "$home/standalone/configure-plus.log" 2>&1 || { cat "$home/standalone/configure-plus.log"; exit 1; }
 echo "WildFly at $home configured ($conf/standalone-plus.xml, cluster: standalone-plus-ha.xml)"

@@ -27,7 +27,7 @@ class HexagonTest {
             .that().resideInAPackage(DOMAIN)
             .should().dependOnClassesThat().resideInAnyPackage(
                     APPLICATION, INFRASTRUCTURE, SIP, REST, JMS,
-                    "jakarta..", "javax..", "org.hibernate..", "org.jboss..", "org.apache..", "gov.nist..");
+                    "jakarta..", "javax..", "org.hibernate..", "org.jboss..", "org.apache..", "gov.nist..", "io.micrometer..");
 
     @ArchTest
     static final ArchRule applicationDependsOnlyOnTheDomain = noClasses()
@@ -35,7 +35,7 @@ class HexagonTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     INFRASTRUCTURE, SIP, REST, JMS,
                     "jakarta.ws..", "jakarta.jms..", "jakarta.persistence..", "javax.sip..", "gov.nist..",
-                    "org.hibernate..", "org.flywaydb..");
+                    "org.hibernate..", "org.flywaydb..", "io.micrometer..");
 
     @ArchTest
     static final ArchRule infrastructureKnowsNoAdapter = noClasses()

@@ -57,6 +57,21 @@ class FoundationSmokeIT {
                 .filter(check -> check.getString("name").equals("deployments-status")).findFirst().orElseThrow()
                 .getJsonObject("data");
         assertEquals("OK", deployments.getString("plus-services.ear"), deployments.toString());
+        // Our own checks beside the server's: SIP answering decides liveness, SIP, database and broker readiness.
+        assertEquals(java.util.Map.of("sip", "UP"), data(live, "plus-sip"), live.toString());
+        assertEquals(java.util.Map.of("sip", "UP", "database", "UP", "broker", "UP"), data(ready, "plus-components"),
+                ready.toString());
+    }
+
+    /** The data of the check named {@code name}, which must be UP. */
+    private static java.util.Map<String, String> data(JsonObject health, String name) {
+        JsonObject check = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+        assertEquals("UP", check.getString("status"), check.toString());
+        var data = new java.util.TreeMap<String, String>();
+        check.getJsonObject("data").forEach((key, value) -> data.put(key, ((jakarta.json.JsonString) value).getString()));
+        return data;
     }
 
     private static JsonObject health(String url) throws Exception {

@@ -23,6 +23,7 @@ import javax.sip.header.WarningHeader;
 import javax.sip.message.MessageFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import se.plus.application.port.out.Meters;
 
 /** The factories and the provider a processor answers with, and the answers every processor gives. */
 final class SipContext {
@@ -43,10 +44,12 @@ final class SipContext {
     private final int maxServerTransactions;
     private final IntSupplier clientTransactions;
     private final int maxClientTransactions;
+    private final Meters meters;
 
     SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
                String domain, Clock clock, IntSupplier serverTransactions, int maxServerTransactions,
-               IntSupplier clientTransactions, int maxClientTransactions) {
+               IntSupplier clientTransactions, int maxClientTransactions, Meters meters) {
+        this.meters = meters;
         this.serverTransactions = serverTransactions;
         this.maxServerTransactions = maxServerTransactions;
         this.clientTransactions = clientTransactions;
@@ -182,6 +185,7 @@ final class SipContext {
     }
 
     private Response busy(Request request) {
+        meters.requestShed(request.getMethod());
         try {
             Response response = messages.createResponse(Response.SERVICE_UNAVAILABLE, request);
             response.addHeader(headers.createRetryAfterHeader(5));

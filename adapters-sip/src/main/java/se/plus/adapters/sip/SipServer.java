@@ -38,6 +38,7 @@ import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.AuthenticationFailures;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.Meters;
 import se.plus.application.port.out.UsedNonces;
 
 /**
@@ -79,6 +80,9 @@ public class SipServer {
 
     @Inject
     LiveCalls liveCalls;
+
+    @Inject
+    Meters meters;
 
     @Inject
     RecordCallUseCase recorder;
@@ -141,7 +145,7 @@ public class SipServer {
                     ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getServerTransactionTableSize,
                     SipStackProperties.SHEDDING_SERVER_TRANSACTIONS,
                     ((gov.nist.javax.sip.stack.SIPTransactionStack) stack)::getClientTransactionTableSize,
-                    SipStackProperties.SHEDDING_CLIENT_TRANSACTIONS);
+                    SipStackProperties.SHEDDING_CLIENT_TRANSACTIONS, meters);
             failures = new FailureTracker(authenticationFailures, settings.authMaxFailures(), Duration.ofMinutes(1),
                     Duration.ofSeconds(settings.authBlockSeconds()));
             var processors = processors(sip, factory);

@@ -38,6 +38,7 @@ import org.mockito.ArgumentCaptor;
 import se.plus.application.port.in.ControlCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.in.RouteCallUseCase.Busy;
+import se.plus.application.port.out.Meters;
 import se.plus.application.port.in.RouteCallUseCase.FromUser;
 import se.plus.application.port.in.RouteCallUseCase.NotReached;
 import se.plus.application.port.in.RouteCallUseCase.RingUser;
@@ -78,7 +79,7 @@ class B2buaWithoutAnchoringTest {
         messages = factory.createMessageFactory();
         headers = factory.createHeaderFactory();
         var sip = new SipContext(provider, messages, headers, factory.createAddressFactory(), "plus.local",
-                Clock.systemUTC(), () -> 0, 100, () -> 0, 100);
+                Clock.systemUTC(), () -> 0, 100, () -> 0, 100, mock(Meters.class));
         ListeningPoint udp = mock(ListeningPoint.class);
         when(udp.getIPAddress()).thenReturn("127.0.0.1");
         when(udp.getPort()).thenReturn(5060);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import se.plus.application.port.out.Binding;
 import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.Meters;
 import se.plus.application.port.in.FindSipCredentialsUseCase;
 import se.plus.application.port.in.FindSipCredentialsUseCase.SipCredentials;
 import se.plus.domain.number.Extension;
@@ -55,7 +56,7 @@ class RegisterProcessorTest {
         factory.setPathName("gov.nist");
         messages = factory.createMessageFactory();
         sip = new SipContext(provider, messages, factory.createHeaderFactory(), factory.createAddressFactory(), REALM,
-                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0, 100, () -> 0, 100);
+                Clock.fixed(NOW, ZoneOffset.UTC), () -> 0, 100, () -> 0, 100, mock(Meters.class));
         workers = new SipWorkers(Thread::new, 2, 16);
         authenticator = new DigestAuthenticator(REALM, new NonceService(new se.plus.infrastructure.security.CachedUsedNonces(new java.util.concurrent.ConcurrentHashMap<>()), Duration.ofMinutes(5), 100),
                 new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(new java.util.concurrent.ConcurrentHashMap<>()), 10, Duration.ofMinutes(1), Duration.ofMinutes(5)), credentials::find);

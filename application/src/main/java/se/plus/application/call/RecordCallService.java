@@ -7,6 +7,7 @@ import se.plus.application.port.in.EntryPoint;
 import se.plus.application.port.in.RecordCallUseCase;
 import se.plus.application.port.out.CallRecord;
 import se.plus.application.port.out.CallRecords;
+import se.plus.application.port.out.Meters;
 import se.plus.application.port.out.ServiceEvents;
 import se.plus.application.service.UnitOfWork;
 import se.plus.domain.event.CallEnded;
@@ -18,12 +19,14 @@ class RecordCallService implements RecordCallUseCase {
     private final CallRecords records;
     private final ServiceEvents events;
     private final UnitOfWork unitOfWork;
+    private final Meters meters;
 
     @Inject
-    RecordCallService(CallRecords records, ServiceEvents events, UnitOfWork unitOfWork) {
+    RecordCallService(CallRecords records, ServiceEvents events, UnitOfWork unitOfWork, Meters meters) {
         this.records = records;
         this.events = events;
         this.unitOfWork = unitOfWork;
+        this.meters = meters;
     }
 
     @Override
@@ -36,5 +39,7 @@ class RecordCallService implements RecordCallUseCase {
                     call.answeredBy(), call.start(), call.answer(), call.outcome(), call.diversions()), EntryPoint.SIP));
             return null;
         });
+        // Once committed: a record that is rolled back was not a call that ended, for the dashboards either.
+        meters.callEnded(call.outcome());
     }
 }

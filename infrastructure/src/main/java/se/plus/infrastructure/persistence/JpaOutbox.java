@@ -55,6 +55,12 @@ class JpaOutbox implements Outbox {
 
     @Override
     @Transactional(TxType.REQUIRES_NEW)
+    public long waiting() {
+        return em.createQuery("select count(o) from OutboxEntity o", Long.class).getSingleResult();
+    }
+
+    @Override
+    @Transactional(TxType.REQUIRES_NEW)
     public void sent(List<Long> ids) {
         if (!ids.isEmpty()) {
             em.createQuery("delete from OutboxEntity o where o.id in :ids").setParameter("ids", ids).executeUpdate();

@@ -41,6 +41,16 @@ class CachedLocationsTest {
     }
 
     @Test
+    void theBindingCountIsEveryUsersDevicesThatHaveNotExpired() {
+        locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600), contact("sip:1001@10.0.0.6", 60)), from("desk", 1), T0);
+        locations.update(Extension.of("1002"), List.of(contact("sip:1002@10.0.0.7", 600)), from("bo", 1), T0);
+
+        assertEquals(3, locations.bindingCount(T0));
+        assertEquals(2, locations.bindingCount(T0.plusSeconds(60)));
+        assertEquals(0, locations.bindingCount(T0.plusSeconds(600)));
+    }
+
+    @Test
     void aBindingLastsUntilItsExpiryAndARefreshExtendsIt() {
         locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 1), T0);
         locations.update(ANNA, List.of(contact("sip:1001@10.0.0.5", 600)), from("desk", 2), T0.plusSeconds(500));

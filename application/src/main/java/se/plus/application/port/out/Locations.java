@@ -27,6 +27,9 @@ public interface Locations {
     /** {@code Contact: *} with {@code Expires: 0}: every binding of the user goes (§10.3 step 6). */
     Result removeAll(Extension extension, RegisterSource from, Instant now);
 
+    /** How many devices are registered at {@code now}, all users together: for the operators' dashboards. */
+    int bindingCount(Instant now);
+
     /** Drops expired bindings; called now and then by the registrar. */
     void purge(Instant now);
 

@@ -22,6 +22,9 @@ public interface Outbox {
      */
     List<Pending> next(int limit);
 
+    /** How many entries wait to be sent (the relay's backlog), for the operators' dashboards. */
+    long waiting();
+
     /** Removes entries that were sent. In a transaction of its own. */
     void sent(List<Long> ids);
 
