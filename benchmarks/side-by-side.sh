@@ -12,13 +12,16 @@
 #
 # TOOLS_CP: a classpath with the compiled load tools (ear/src/test/java/se/plus/tools) and the Artemis
 # JMS client. Settings (environment): OFFSET (port offset, 760), SIP_PORT (5820), MEDIA_PORTS,
-# REST_WARMUP (60), REST_SECONDS (60), SIP_RATE (250), SIP_SECONDS (30), JMS_SECONDS (30).
+# REST_WARMUP (60), REST_SECONDS (60), SIP_RATE (250), SIP_SECONDS (30), JMS_SECONDS (30); CONFIG (the
+# server configuration, standalone-plus.xml; standalone-plus-ha.xml for one node of the cluster variant)
+# and SERVER_OPTS (more -D options, e.g. the database or the cluster's members and password).
 set -euo pipefail
 
 CHECKOUT=$(cd "$1" && pwd); LABEL=$2; OUT=$3
 OFFSET=${OFFSET:-760}; SIP_PORT=${SIP_PORT:-5820}; MEDIA_PORTS=${MEDIA_PORTS:-46000-47999}
 REST_WARMUP=${REST_WARMUP:-60}; REST_SECONDS=${REST_SECONDS:-60}
 SIP_RATE=${SIP_RATE:-250}; SIP_SECONDS=${SIP_SECONDS:-30}; JMS_SECONDS=${JMS_SECONDS:-30}
+CONFIG=${CONFIG:-standalone-plus.xml}; SERVER_OPTS=${SERVER_OPTS:-}
 : "${TOOLS_CP:?set TOOLS_CP}"
 HERE=$(cd "$(dirname "$0")" && pwd)
 HTTP_PORT=$((8080 + OFFSET)); HTTP=http://127.0.0.1:$HTTP_PORT
@@ -34,7 +37,7 @@ rm -rf "$BASE" && mkdir -p "$BASE/deployments" && cp -r "$H/standalone/configura
 log "starting $(git -C "$CHECKOUT" log --oneline -1 | cut -c1-60)"
 # The README run command's heap and pause goal; a base directory of our own (fresh H2 database, journal).
 JBOSS_JAVA_SIZING="-Xms2g -Xmx2g -XX:MaxGCPauseMillis=50 -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m" \
-  setsid "$H/bin/standalone.sh" -c standalone-plus.xml -Djboss.server.base.dir="$BASE" \
+  setsid "$H/bin/standalone.sh" -c "$CONFIG" -Djboss.server.base.dir="$BASE" $SERVER_OPTS \
   -Djboss.socket.binding.port-offset="$OFFSET" -Dplus.sip.port="$SIP_PORT" -Dplus.media.ports="$MEDIA_PORTS" \
   -Dplus.admin.password="$ADMIN_PASSWORD" >"$OUT/server.log" 2>&1 &
 LAUNCHER=$!
