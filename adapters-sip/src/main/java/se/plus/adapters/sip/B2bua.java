@@ -411,26 +411,41 @@ final class B2bua {
 
     private void offerTo(SipCall call, String contact, Extension user, CallParty caller,
                          List<Diversion> diversions) {
+        offerTo(call, contact, user, caller, diversions, null);
+    }
+
+    /**
+     * A leg to one of {@code user}'s devices; {@code consultationOffer}: the SDP of an announced
+     * transfer's leg (the consultation's own media), null for a leg of the ringing stage.
+     */
+    private void offerTo(SipCall call, String contact, Extension user, CallParty caller,
+                         List<Diversion> diversions, String consultationOffer) {
         try {
             URI target = sip.addresses().createURI(contact);
             Address to = sip.addresses().createAddress(sip.addresses().createSipURI(user.digits(), sip.domain()));
             Request invite = newInvite(call, target, to, caller, false);
             DiversionHeaders.add(invite, diversions, sip, false);
-            sendLeg(call, invite, Optional.of(user));
+            sendLeg(call, invite, Optional.of(user), consultationOffer);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.FINE, "could not ring " + contact, failure);
         }
     }
 
     private void offerToTrunk(SipCall call, OutThroughTrunk trunk) {
+        offerToTrunk(call, trunk, trunk.caller(), trunk.diversions(), null);
+    }
+
+    /** As {@link #offerTo}, through the trunk: {@code caller} is who the far end sees calling. */
+    private void offerToTrunk(SipCall call, OutThroughTrunk trunk, CallParty caller, List<Diversion> diversions,
+                              String consultationOffer) {
         try {
             SipURI target = (SipURI) settings.trunkUri().orElseThrow().clone();
             target.setUser(trunk.number().value());
             target.setUserParam("phone");
             Address to = sip.addresses().createAddress(target);
-            Request invite = newInvite(call, target, to, trunk.caller(), true);
-            DiversionHeaders.add(invite, trunk.diversions(), sip, true);
-            sendLeg(call, invite, Optional.empty());
+            Request invite = newInvite(call, target, to, caller, true);
+            DiversionHeaders.add(invite, diversions, sip, true);
+            sendLeg(call, invite, Optional.empty(), consultationOffer);
         } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
             LOG.log(Level.WARNING, "could not call out through the trunk", failure);
         }
@@ -561,10 +576,20 @@ final class B2bua {
     }
 
     private void sendLeg(SipCall call, Request invite, Optional<Extension> user) throws SipException {
-        sendLeg(call, invite, user, false);
+        try {
+            sendLeg(call, invite, user, null);
+        } catch (ParseException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
-    private void sendLeg(SipCall call, Request invite, Optional<Extension> user, boolean consultation) throws SipException {
+    /** {@code consultationOffer}: the leg is an announced transfer's, offering that SDP instead of the call's. */
+    private void sendLeg(SipCall call, Request invite, Optional<Extension> user, String consultationOffer)
+            throws SipException, ParseException {
+        boolean consultation = consultationOffer != null;
+        if (consultation) {
+            invite.setContent(consultationOffer, sdpType());
+        }
         ClientTransaction transaction = sip.provider().getNewClientTransaction(invite);
         Dialog dialog = sip.provider().getNewDialog(transaction);
         var leg = new Leg("leg-" + legCounter.incrementAndGet(), transaction, dialog, user);
@@ -757,14 +782,13 @@ final class B2bua {
                 startVoicemail(call);
                 return true;
             }
-            if (fromCaller && call.call.state() == LiveCall.State.CONNECTED && call.owedToCallee == null) {
-                // A picked-up call: nothing to pass on, but the caller has confirmed our answer.
+            if (fromCaller) {
+                // Our 2xx is confirmed (also where nothing is passed on: a picked-up call).
                 call.callerAcked = true;
             }
             if (fromCaller && call.owedToCallee != null) {
                 owed = call.owedToCallee;
                 call.owedToCallee = null;
-                call.callerAcked = true;
             } else if (call.owedToOtherSide != null && call.owedByCaller == fromCaller) {
                 owed = call.owedToOtherSide;
                 call.owedToOtherSide = null;
@@ -1204,16 +1228,16 @@ final class B2bua {
         String offer = SdpAnchor.rewrite(call.offerToCallee, call.consultMedia.address(), call.consultMedia.portB());
         if (route instanceof RingUser ring) {
             for (Binding device : ring.devices()) {
-                offerConsultation(call, device.contact(), Optional.of(ring.callee().extension()), user, offer);
+                offerTo(call, device.contact(), ring.callee().extension(), user, List.of(), offer);
             }
         } else if (route instanceof RingQueue queue) {
             for (RouteCallUseCase.QueueMember member : queue.members()) {
                 for (Binding device : member.devices()) {
-                    offerConsultation(call, device.contact(), Optional.of(member.user()), user, offer);
+                    offerTo(call, device.contact(), member.user(), user, List.of(), offer);
                 }
             }
         } else if (route instanceof OutThroughTrunk trunk) {
-            offerConsultationToTrunk(call, trunk, user, offer);
+            offerToTrunk(call, trunk, user, List.of(), offer);
         }
         if (call.call.consultationFailed() || call.legs.values().stream().noneMatch(l -> call.call.isConsultationLeg(l.id))) {
             // Nothing to ring (busy, not reached, no device): back to the caller at once.
@@ -1225,32 +1249,6 @@ final class B2bua {
         call.consultTimer = timers.schedule(() -> background.execute(() -> consultationUnanswered(call, stage)),
                 CONSULTATION_RING.toMillis(), TimeUnit.MILLISECONDS);
         return true;
-    }
-
-    private void offerConsultation(SipCall call, String contact, Optional<Extension> user, CallParty from, String offer) {
-        try {
-            URI target = sip.addresses().createURI(contact);
-            String digits = user.map(Extension::digits).orElse("unknown");
-            Address to = sip.addresses().createAddress(sip.addresses().createSipURI(digits, sip.domain()));
-            Request invite = newInvite(call, target, to, from, false);
-            invite.setContent(offer, sdpType());
-            sendLeg(call, invite, user, true);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
-            LOG.log(Level.FINE, "could not ring " + contact + " for a transfer", failure);
-        }
-    }
-
-    private void offerConsultationToTrunk(SipCall call, OutThroughTrunk trunk, CallParty from, String offer) {
-        try {
-            SipURI target = (SipURI) settings.trunkUri().orElseThrow().clone();
-            target.setUser(trunk.number().value());
-            target.setUserParam("phone");
-            Request invite = newInvite(call, target, sip.addresses().createAddress(target), from, true);
-            invite.setContent(offer, sdpType());
-            sendLeg(call, invite, Optional.empty(), true);
-        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException failure) {
-            LOG.log(Level.WARNING, "could not call out through the trunk for a transfer", failure);
-        }
     }
 
     private void consultationAnswered(SipCall call, Leg leg, Response response) {
@@ -1898,12 +1896,7 @@ final class B2bua {
     }
 
     private void ackAndHangUp(Leg leg) {
-        try {
-            Request ack = leg.dialog.createAck(leg.answeredCseq);
-            leg.dialog.sendAck(ack);
-        } catch (SipException | InvalidArgumentException | RuntimeException failure) {
-            LOG.log(Level.FINE, "ACK of a losing answer not sent", failure);
-        }
+        ack(leg, null);
         sendBye(leg.dialog);
     }
 

@@ -72,6 +72,19 @@ class InCallIT {
         throw new AssertionError("left behind: " + counts);
     }
 
+    /** A call placed and answered, seen from both phones. */
+    private record Answered(OutgoingCall call, IncomingCall atCallee) {
+    }
+
+    /** {@code caller} calls {@code callee}, whose phone answers; the server has both the answer and the ACK. */
+    private static Answered answered(TestPhone caller, TestPhone calleesPhone, SipUser callee) throws Exception {
+        OutgoingCall call = caller.call(callee.extension(), true);
+        IncomingCall atCallee = calleesPhone.nextIncomingCall(WAIT);
+        assertTrue(call.awaitAnswered(WAIT));
+        assertTrue(atCallee.awaitAck(WAIT));
+        return new Answered(call, atCallee);
+    }
+
     /** Until the call has its final answer (a 2xx or a refusal). */
     private static void awaitFinal(OutgoingCall call) {
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -197,10 +210,9 @@ class InCallIT {
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
         ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(300));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
 
         key(beritsPhone, atBerit, via, "#" + cecilia.extension() + "#");
         assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
@@ -225,10 +237,9 @@ class InCallIT {
         TestPhone ceciliasPhone = registered(cecilia);
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
         long beritBefore = beritsPhone.media().received();
         key(beritsPhone, atBerit, via, "#" + cecilia.extension() + "#");
         assertTrue(beritsPhone.media().awaitReceived(beritBefore + 20, WAIT) >= beritBefore + 20, "Berit hears the error tone");
@@ -249,10 +260,9 @@ class InCallIT {
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
         ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(300));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
 
         long annaBefore = annasPhone.media().received();
         key(beritsPhone, atBerit, via, "#" + cecilia.extension() + "#");
@@ -284,10 +294,9 @@ class InCallIT {
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
         ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
         keyByInfo(atBerit, "#" + cecilia.extension() + "#");
         IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
         assertNotNull(atCecilia);
@@ -311,10 +320,9 @@ class InCallIT {
         TestPhone ceciliasPhone = registered(cecilia);
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
         long annaBefore = annasPhone.media().received();
         keyByInfo(call, "#" + cecilia.extension() + "#");
         assertTrue(annasPhone.media().awaitReceived(annaBefore + 20, WAIT) >= annaBefore + 20, "Anna hears the error tone");
@@ -347,10 +355,9 @@ class InCallIT {
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
         ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
         assertEquals(202, atBerit.refer("<sip:" + cecilia.extension() + "@plus.local>"));
         assertTrue(atBerit.awaitBye(WAIT), "Berit is released");
         List<String> notifies = referNotifies(beritsPhone, atBerit);
@@ -376,10 +383,9 @@ class InCallIT {
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
         ceciliasPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
         OutgoingCall consultation = beritsPhone.call(cecilia.extension(), true);
         IncomingCall atCecilia = ceciliasPhone.nextIncomingCall(WAIT);
         assertTrue(consultation.awaitAnswered(WAIT));
@@ -409,10 +415,9 @@ class InCallIT {
         TestPhone beritsPhone = registered(berit);
         beritsPhone.answerWith(Answer.RING_THEN_OK, Duration.ofMillis(100));
 
-        OutgoingCall call = annasPhone.call(berit.extension(), true);
-        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
-        assertTrue(call.awaitAnswered(WAIT));
-        assertTrue(atBerit.awaitAck(WAIT));
+        Answered answered = answered(annasPhone, beritsPhone, berit);
+        OutgoingCall call = answered.call();
+        IncomingCall atBerit = answered.atCallee();
         long annaBefore = annasPhone.media().received();
         keyByInfo(atBerit, "*59*" + cecilia.extension() + "#");
         assertTrue(atBerit.awaitBye(WAIT), "Berit is released");

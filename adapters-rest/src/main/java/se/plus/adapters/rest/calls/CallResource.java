@@ -89,9 +89,7 @@ public class CallResource {
     /** A call in progress that the caller may see: the admin sees every one, a user those they are in. */
     private LiveCallView liveCallOfCaller(String id) {
         Optional<LiveCallView> live = id.length() > MAX_ID ? Optional.empty() : control.live(id);
-        if (live.isEmpty() || !(caller.isAdmin() || live.get().ringingAt().stream().anyMatch(caller::isSelf)
-                || live.get().callerUser().filter(caller::isSelf).isPresent()
-                || live.get().answeredBy().filter(caller::isSelf).isPresent())) {
+        if (live.isEmpty() || !(caller.isAdmin() || live.get().concernsAny(caller::isSelf))) {
             throw Problem.notFound("no call " + id);
         }
         return live.get();

@@ -24,6 +24,11 @@ public record LiveCallView(String id, String state, Optional<Extension> callerUs
 
     /** The users this call concerns: who may see and control it besides an admin. */
     public boolean concerns(Extension user) {
-        return callerUser.equals(Optional.of(user)) || ringingAt.contains(user) || answeredBy.equals(Optional.of(user));
+        return concernsAny(user::equals);
+    }
+
+    /** True when one of the users it concerns passes {@code who} (e.g. "is the one asking"). */
+    public boolean concernsAny(java.util.function.Predicate<Extension> who) {
+        return callerUser.filter(who).isPresent() || ringingAt.stream().anyMatch(who) || answeredBy.filter(who).isPresent();
     }
 }
