@@ -90,7 +90,10 @@ class ClusterIT {
         OutgoingCall carlToBerit = carlsPhone.call(berit, true);
         assertNotNull(carlToBerit.awaitStatus(486, WAIT), "node 2 knows Berit is busy on node 1: " + carlToBerit.statuses());
         assertEquals(200, annaToBerit.hangUp());
-        assertCallConnects(carlsPhone, beritsPhone, berit, "Carl (node 2) calls Berit, free again");
+        // Node 1 answers Anna's BYE before it ends the call and clears Berit's mark: a call from node 2 in
+        // that moment may still find her busy, so Carl tries again for a few seconds.
+        assertCallConnectsWithin(carlsPhone, beritsPhone, berit, Duration.ofSeconds(10),
+                "Carl (node 2) calls Berit, free again");
 
         try (var node2Events = new Events(node2, "type = 'FORWARDING_CHANGED' AND extension = '" + anna + "'")) {
             // Busy forwarding: calls to Anna still ring her phone (below).
