@@ -622,6 +622,12 @@ final class B2bua {
             relayedResponse(relayed, response);
             return true;
         }
+        if (data instanceof ByeAfterNotify after) {
+            if (response.getStatusCode() >= 200) {
+                sendBye(after.dialog());
+            }
+            return true;
+        }
         if (!(data instanceof CallSide side) || side.leg() == null) {
             return data instanceof SipCall;
         }
@@ -751,6 +757,10 @@ final class B2bua {
                 }
                 releaseIfDone(call);
             }
+            return true;
+        }
+        if (data instanceof ByeAfterNotify after) {
+            sendBye(after.dialog());
             return true;
         }
         if (data instanceof Relay relayed) {
@@ -1471,6 +1481,15 @@ final class B2bua {
 
     /** A NOTIFY of the implicit refer subscription (RFC 3515 §2.4.4) with the sipfrag of how far it got. */
     private void notifyRefer(Dialog dialog, String statusLine, boolean last) {
+        notifyRefer(dialog, statusLine, last, null);
+    }
+
+    /**
+     * As above; {@code thenBye} rides on the NOTIFY's transaction, so the BYE follows once the phone
+     * answered it (or it timed out). Sent at once, the BYE may be handled first and the phone would
+     * answer the NOTIFY 481, never told its transfer worked.
+     */
+    private void notifyRefer(Dialog dialog, String statusLine, boolean last, ByeAfterNotify thenBye) {
         try {
             if (dialog.getState() == null || dialog.getState() == javax.sip.DialogState.TERMINATED) {
                 return;
@@ -1479,9 +1498,14 @@ final class B2bua {
             notify.addHeader(sip.headers().createEventHeader("refer"));
             notify.addHeader(sip.headers().createSubscriptionStateHeader(last ? "terminated;reason=noresource" : "active;expires=60"));
             notify.setContent(statusLine + "\r\n", sip.headers().createContentTypeHeader("message", "sipfrag;version=2.0"));
-            dialog.sendRequest(sip.provider().getNewClientTransaction(notify));
+            ClientTransaction transaction = sip.provider().getNewClientTransaction(notify);
+            transaction.setApplicationData(thenBye);
+            dialog.sendRequest(transaction);
         } catch (SipException | ParseException | RuntimeException failure) {
             LOG.log(Level.FINE, "NOTIFY of a REFER not sent", failure);
+            if (thenBye != null) {
+                sendBye(thenBye.dialog());
+            }
         }
     }
 
@@ -1489,7 +1513,8 @@ final class B2bua {
     private void release(Leg leg) {
         if (leg.referPending) {
             leg.referPending = false;
-            notifyRefer(leg.dialog, "SIP/2.0 200 OK", true);
+            notifyRefer(leg.dialog, "SIP/2.0 200 OK", true, new ByeAfterNotify(leg.dialog));
+            return;
         }
         sendBye(leg.dialog);
     }
@@ -2062,6 +2087,10 @@ final class B2bua {
     }
 
     /** Which call, and which side of it, a dialog or transaction of a leg belongs to. */
+    /** The referring phone's dialog, to be ended once its last NOTIFY is answered. */
+    record ByeAfterNotify(Dialog dialog) {
+    }
+
     record CallSide(SipCall call, Leg leg) {
     }
 }
