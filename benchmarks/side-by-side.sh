@@ -14,14 +14,15 @@
 # JMS client. Settings (environment): OFFSET (port offset, 760), SIP_PORT (5820), MEDIA_PORTS,
 # REST_WARMUP (60), REST_SECONDS (60), SIP_RATE (250), SIP_SECONDS (30), JMS_SECONDS (30); CONFIG (the
 # server configuration, standalone-plus.xml; standalone-plus-ha.xml for one node of the cluster variant)
-# and SERVER_OPTS (more -D options, e.g. the database or the cluster's members and password).
+# and SERVER_OPTS (more -D options, e.g. the database or the cluster's members and password); STEPS
+# ("rest sip jms", the default; "rest" for the REST dials and the event latency only).
 set -euo pipefail
 
 CHECKOUT=$(cd "$1" && pwd); LABEL=$2; OUT=$3
 OFFSET=${OFFSET:-760}; SIP_PORT=${SIP_PORT:-5820}; MEDIA_PORTS=${MEDIA_PORTS:-46000-47999}
 REST_WARMUP=${REST_WARMUP:-60}; REST_SECONDS=${REST_SECONDS:-60}
 SIP_RATE=${SIP_RATE:-250}; SIP_SECONDS=${SIP_SECONDS:-30}; JMS_SECONDS=${JMS_SECONDS:-30}
-CONFIG=${CONFIG:-standalone-plus.xml}; SERVER_OPTS=${SERVER_OPTS:-}
+CONFIG=${CONFIG:-standalone-plus.xml}; SERVER_OPTS=${SERVER_OPTS:-}; STEPS=${STEPS:-rest sip jms}
 : "${TOOLS_CP:?set TOOLS_CP}"
 HERE=$(cd "$(dirname "$0")" && pwd)
 HTTP_PORT=$((8080 + OFFSET)); HTTP=http://127.0.0.1:$HTTP_PORT
@@ -64,12 +65,14 @@ grep -E "^#|Latency|requests in" "$OUT/rest.txt" | tee -a "$OUT/summary.txt"
 tee -a "$OUT/summary.txt" <"$OUT/events.txt"
 
 for pass in 1 2; do
+  [[ " $STEPS " == *" sip "* ]] || break
   log "SIP pass $pass: $SIP_RATE calls/s, $SIP_SECONDS s"
   SIP=127.0.0.1:$SIP_PORT HTTP=$HTTP ADMIN_PASSWORD=$ADMIN_PASSWORD RATES=$SIP_RATE DURATION=$SIP_SECONDS CEILING=no \
     "$HERE/sip/feature-code-load.sh" >"$OUT/sip-$pass.txt" 2>&1 || true
   grep -E "^plus|held" "$OUT/sip-$pass.txt" | tee -a "$OUT/summary.txt"
 done
 
+if [[ " $STEPS " == *" jms "* ]]; then
 log "JMS: 64 users, 8 senders, 64 in flight, 20 s warm-up, $JMS_SECONDS s measured"
 java -cp "$TOOLS_CP" se.plus.tools.JmsLoad --base "$HTTP" --admin "admin:$ADMIN_PASSWORD" --url "$JMS_URL" \
   --users 64 --senders 8 --window 64 --seconds "$JMS_SECONDS" --warmup 20 >"$OUT/jms.txt" 2>&1 || true
@@ -85,6 +88,7 @@ log "spread out: 64 users, 16 senders, 16 in flight, no JMSXGroupID, 10 s warm-u
 java -cp "$TOOLS_CP" se.plus.tools.JmsLoad --base "$HTTP" --admin "admin:$ADMIN_PASSWORD" --url "$JMS_URL" \
   --users 64 --senders 16 --window 16 --no-group --seconds "$JMS_SECONDS" --warmup 10 >"$OUT/spread.txt" 2>&1 || true
 grep -vE "^not DONE" "$OUT/spread.txt" | tee -a "$OUT/summary.txt"
+fi
 
 grep -E "ERROR|OutOfMemory" "$OUT/server.log" | head -20 >"$OUT/server-errors.txt" || true
 log "done ($(wc -l <"$OUT/server-errors.txt") ERROR lines in the server log); stopping the server"

@@ -152,7 +152,9 @@ class JmsCrashIT {
                 progress.set(applied + " applied, " + deadLettered.size() + " dead-lettered of " + sent + " sent");
                 return applied + deadLettered.size() >= sent;
             }, Duration.ofSeconds(300), progress::get);
-            awaitCount(() -> eventTargetById.size() + deadLettered.size() >= sent, Duration.ofSeconds(30), "every event");
+            awaitCount(() -> eventTargetById.size() + deadLettered.size() >= sent, Duration.ofSeconds(30),
+                    () -> "every event: " + eventTargetById.size() + " events for " + sent + " commands sent; audited without an event: "
+                            + withoutEvent(audit) + "; the server's warnings: " + server.consoleWarnings());
             closeQuietly(events);
             closeQuietly(dlq);
 
@@ -212,6 +214,13 @@ class JmsCrashIT {
                     + " for %d events (the rest sent again with the same id)%n",
                     sent, answered, uncertain.size(), sent - dead, maybe, dead, eventsReceived.get(), eventTargetById.size());
         }
+    }
+
+    /** The targets of audit records no event has been received for (at most ten). */
+    private List<String> withoutEvent(Map<String, List<JsonObject>> audit) {
+        Set<String> published = Set.copyOf(eventTargetById.values());
+        return audit.values().stream().flatMap(List::stream).map(r -> target(r.getString("after")))
+                .filter(t -> !published.contains(t)).limit(10).toList();
     }
 
     private JMSContext subscribe(OwnServer server) {

@@ -161,6 +161,15 @@ public final class OwnServer implements AutoCloseable {
         }
     }
 
+    /** The console's warnings and errors (at most twenty, the first ones): what went wrong since the start. */
+    String consoleWarnings() {
+        try (Stream<String> lines = Files.lines(base.resolve("console.log"))) {
+            return String.join("\n", lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).limit(20).toList());
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "(no console log: " + unreadable + ")";
+        }
+    }
+
     /** Standalone-full's ports: HTTP(S), management, transactions, IIOP. */
     private static final int[] PORTS = {8080, 8443, 9990, 9993, 4712, 4713, 3528, 3529};
 
