@@ -12,15 +12,16 @@
 #
 # TOOLS_CP: a classpath with the compiled load tools (ear/src/test/java/se/plus/tools) and the Artemis
 # JMS client. Settings (environment): OFFSET (port offset, 760), SIP_PORT (5820), MEDIA_PORTS,
-# REST_WARMUP (60), REST_SECONDS (60), SIP_RATE (250), SIP_SECONDS (30), JMS_SECONDS (30); CONFIG (the
-# server configuration, standalone-plus.xml; standalone-plus-ha.xml for one node of the cluster variant)
-# and SERVER_OPTS (more -D options, e.g. the database or the cluster's members and password); STEPS
-# ("rest sip jms", the default; "rest" for the REST dials and the event latency only).
+# REST_WARMUP (60), REST_SECONDS (60), REST_CONNECTIONS (16), SIP_RATE (250), SIP_SECONDS (30),
+# JMS_SECONDS (30); CONFIG (the server configuration, standalone-plus.xml; standalone-plus-ha.xml for
+# one node of the cluster variant) and SERVER_OPTS (more -D options, e.g. the database or the cluster's
+# members and password); STEPS ("rest sip jms", the default; "rest" for the REST dials and the event
+# latency only).
 set -euo pipefail
 
 CHECKOUT=$(cd "$1" && pwd); LABEL=$2; OUT=$3
 OFFSET=${OFFSET:-760}; SIP_PORT=${SIP_PORT:-5820}; MEDIA_PORTS=${MEDIA_PORTS:-46000-47999}
-REST_WARMUP=${REST_WARMUP:-60}; REST_SECONDS=${REST_SECONDS:-60}
+REST_WARMUP=${REST_WARMUP:-60}; REST_SECONDS=${REST_SECONDS:-60}; REST_CONNECTIONS=${REST_CONNECTIONS:-16}
 SIP_RATE=${SIP_RATE:-250}; SIP_SECONDS=${SIP_SECONDS:-30}; JMS_SECONDS=${JMS_SECONDS:-30}
 CONFIG=${CONFIG:-standalone-plus.xml}; SERVER_OPTS=${SERVER_OPTS:-}; STEPS=${STEPS:-rest sip jms}
 : "${TOOLS_CP:?set TOOLS_CP}"
@@ -53,8 +54,8 @@ PID=$(pgrep -f "jboss.server.base.dir=$BASE" | while read -r p; do grep -q jboss
 log "up, server pid $PID"
 
 # REST dials; the subscriber starts when the measured run starts.
-log "REST: 64 users, 16 connections, ${REST_WARMUP} s warm-up, ${REST_SECONDS} s measured"
-HTTP=$HTTP ADMIN_PASSWORD=$ADMIN_PASSWORD SERVER_PID=$PID USERS=64 CONNECTIONS=16 WARMUP=$REST_WARMUP \
+log "REST: 64 users, $REST_CONNECTIONS connections, ${REST_WARMUP} s warm-up, ${REST_SECONDS} s measured"
+HTTP=$HTTP ADMIN_PASSWORD=$ADMIN_PASSWORD SERVER_PID=$PID USERS=64 CONNECTIONS=$REST_CONNECTIONS WARMUP=$REST_WARMUP \
   DURATION=$REST_SECONDS "$HERE/rest/dial-load.sh" >"$OUT/rest.txt" 2>&1 &
 REST=$!
 until grep -q "measured" "$OUT/rest.txt" 2>/dev/null; do sleep 0.2; done

@@ -96,36 +96,45 @@ class JpaOutbox implements Outbox {
         }
         Map<String, Long> stored = lastSequences(connection, extensions);
         Map<String, Long> last = new HashMap<>(stored);
-        try (PreparedStatement numberRow = connection.prepareStatement("update outbox set sequence = ? where id = ?")) {
-            for (Row row : rows) {
-                if (row.sequence == null) {
-                    row.sequence = last.merge(row.extension, 1L, Long::sum);
-                    numberRow.setLong(1, row.sequence);
-                    numberRow.setLong(2, row.id);
-                    numberRow.addBatch();
+        List<Object[]> numbered = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.sequence == null) {
+                row.sequence = last.merge(row.extension, 1L, Long::sum);
+                numbered.add(new Object[] {row.sequence, row.id});
+            }
+        }
+        List<Object[]> moved = new ArrayList<>();
+        List<Object[]> started = new ArrayList<>();
+        for (String extension : extensions) {
+            (stored.containsKey(extension) ? moved : started).add(new Object[] {last.get(extension), extension});
+        }
+        execute(connection, "update outbox set sequence = ? where id = ?", numbered);
+        execute(connection, "update event_sequences set last_sequence = ? where extension = ?", moved);
+        execute(connection, "insert into event_sequences (last_sequence, extension) values (?, ?)", started);
+    }
+
+    /**
+     * The statement once for each set of parameters: in one batch (one round trip) when there are
+     * several, without a batch for one, the usual case when the relay is woken by each commit: H2's
+     * executeBatch builds an SQLException, stack trace and all, on every call (persistence.xml).
+     */
+    private static void execute(Connection connection, String sql, List<Object[]> parameterSets) throws SQLException {
+        if (parameterSets.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (Object[] parameters : parameterSets) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                if (parameterSets.size() > 1) {
+                    statement.addBatch();
                 }
             }
-            numberRow.executeBatch();
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                        "update event_sequences set last_sequence = ? where extension = ?");
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into event_sequences (last_sequence, extension) values (?, ?)")) {
-            boolean updates = false;
-            boolean inserts = false;
-            for (String extension : extensions) {
-                PreparedStatement statement = stored.containsKey(extension) ? update : insert;
-                statement.setLong(1, last.get(extension));
-                statement.setString(2, extension);
-                statement.addBatch();
-                updates |= statement == update;
-                inserts |= statement == insert;
-            }
-            if (updates) {
-                update.executeBatch();
-            }
-            if (inserts) {
-                insert.executeBatch();
+            if (parameterSets.size() > 1) {
+                statement.executeBatch();
+            } else {
+                statement.executeUpdate();
             }
         }
     }
