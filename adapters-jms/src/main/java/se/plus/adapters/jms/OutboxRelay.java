@@ -84,27 +84,38 @@ public class OutboxRelay {
 
     private void relay() {
         int failures = 0;
-        while (running) {
-            try {
-                if (sendBatch() == BATCH) {
-                    continue;
-                }
-                failures = 0;
-                signal.await(LOOK_AGAIN);
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException failure) {
-                // A broker or database outage: the events wait in the outbox.
-                if (++failures == 1 || failures % 60 == 0) {
-                    LOG.log(Level.WARNING, "events could not be sent (" + failures + " attempts); trying again", failure);
-                }
+        try {
+            while (running) {
                 try {
-                    signal.await(LOOK_AGAIN);
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    if (sendBatch() == BATCH) {
+                        continue;
+                    }
+                    failures = 0;
+                } catch (RuntimeException failure) {
+                    // A broker or database outage: the events wait in the outbox.
+                    if (++failures == 1 || failures % 60 == 0) {
+                        LOG.log(Level.WARNING, "events could not be sent (" + failures + " attempts); trying again", failure);
+                    }
                 }
+                awaitCommitOrSecond();
+            }
+        } catch (Error fatal) {
+            // Without this thread no event leaves the server again: say so where the operator looks.
+            LOG.log(Level.SEVERE, "the outbox relay stopped; events are kept in the outbox until a restart", fatal);
+            throw fatal;
+        }
+    }
+
+    /**
+     * Only {@link #stop} ends the relay: an interrupt from anything else (a transaction timeout's
+     * reaper, a pool) must not silently stop the events.
+     */
+    private void awaitCommitOrSecond() {
+        try {
+            signal.await(LOOK_AGAIN);
+        } catch (InterruptedException interrupted) {
+            if (running) {
+                LOG.warning("the outbox relay was interrupted while running; it goes on");
             }
         }
     }

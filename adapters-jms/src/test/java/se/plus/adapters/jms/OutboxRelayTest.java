@@ -1,0 +1,82 @@
+package se.plus.adapters.jms;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.plus.application.port.out.Outbox;
+import se.plus.application.port.out.Outbox.Entry;
+import se.plus.application.port.out.Outbox.Pending;
+
+class OutboxRelayTest {
+
+    private final Outbox outbox = mock(Outbox.class);
+    private final EventBatches batches = mock(EventBatches.class);
+    private final AtomicReference<Thread> relayThread = new AtomicReference<>();
+    private final AtomicBoolean eventWritten = new AtomicBoolean();
+    private final List<Pending> oneEvent = List.of(new Pending(7, 1,
+            new Entry("e-1", "1001", "FORWARDING_CHANGED", "REST", "{\"type\":\"FORWARDING_CHANGED\"}")));
+    private OutboxRelay relay;
+
+    @BeforeEach
+    void start() {
+        when(outbox.claimRelay(anyString(), any(Instant.class), any(Instant.class))).thenReturn(true);
+        when(outbox.next(anyInt())).thenAnswer(call -> eventWritten.getAndSet(false) ? oneEvent : List.of());
+        ManagedThreadFactory threads = mock(ManagedThreadFactory.class);
+        when(threads.newThread(any(Runnable.class))).thenAnswer(call -> {
+            relayThread.set(new Thread((Runnable) call.getArgument(0)));
+            return relayThread.get();
+        });
+        relay = new OutboxRelay();
+        relay.outbox = outbox;
+        relay.signal = new OutboxSignal();
+        relay.batches = batches;
+        relay.threads = threads;
+        relay.start();
+    }
+
+    @AfterEach
+    void stop() {
+        relay.stop();
+    }
+
+    @Test
+    void aCommittedEventIsSentAtTheCommitsSignalAndRemoved() {
+        eventWritten.set(true);
+        relay.signal.committed();
+        verify(batches, timeout(2_000)).send(oneEvent);
+        verify(outbox, timeout(2_000)).sent(List.of(7L));
+    }
+
+    @Test
+    void anInterruptFromOutsideDoesNotStopTheEvents() throws InterruptedException {
+        Thread.sleep(100);
+        relayThread.get().interrupt();
+        Thread.sleep(100);
+        assertTrue(relayThread.get().isAlive(), "the relay thread still runs");
+        eventWritten.set(true);
+        relay.signal.committed();
+        verify(batches, timeout(2_000)).send(oneEvent);
+    }
+
+    @Test
+    void aFailureIsTriedAgainAndTheEventStillLeaves() {
+        when(outbox.next(anyInt())).thenThrow(new IllegalStateException("database away"))
+                .thenAnswer(call -> oneEvent);
+        relay.signal.committed();
+        verify(batches, timeout(3_000)).send(oneEvent);
+    }
+}
