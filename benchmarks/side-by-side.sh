@@ -26,6 +26,7 @@ SIP_RATE=${SIP_RATE:-250}; SIP_SECONDS=${SIP_SECONDS:-30}; JMS_SECONDS=${JMS_SEC
 CONFIG=${CONFIG:-standalone-plus.xml}; SERVER_OPTS=${SERVER_OPTS:-}; STEPS=${STEPS:-rest sip jms}
 : "${TOOLS_CP:?set TOOLS_CP}"
 HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/server.sh"
 HTTP_PORT=$((8080 + OFFSET)); HTTP=http://127.0.0.1:$HTTP_PORT
 JMS_URL="tcp://127.0.0.1:$HTTP_PORT?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor&activemqServerName=default&enable1xPrefixes=true"
 ADMIN_PASSWORD=bench-admin-pw
@@ -45,11 +46,7 @@ JBOSS_JAVA_SIZING="-Xms2g -Xmx2g -XX:MaxGCPauseMillis=50 -XX:MetaspaceSize=96M -
 LAUNCHER=$!
 stop() { kill -- -"$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true; }
 trap stop EXIT
-for _ in $(seq 1 300); do
-  curl -sf "$HTTP/api/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$HTTP/api/health" >/dev/null || { log "server did not come up"; exit 1; }
+await_health "$HTTP" || { log "server did not come up"; exit 1; }
 PID=$(pgrep -f "jboss.server.base.dir=$BASE" | while read -r p; do grep -q jboss-modules "/proc/$p/cmdline" 2>/dev/null && echo "$p"; done | head -1)
 log "up, server pid $PID"
 

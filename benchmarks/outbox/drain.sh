@@ -12,6 +12,7 @@
 # PGHOST (127.0.0.1), PGUSER (postgres); the database plus_drain_<label> is dropped and created.
 # Nobody subscribes to plus.events: what is measured is the relay's own work (read, number, send, delete).
 set -euo pipefail
+source "$(cd "$(dirname "$0")/.." && pwd)/server.sh"
 
 CHECKOUT=$(cd "$1" && pwd); LABEL=$2; OUT=${3:-/tmp/drain-$LABEL}
 EVENTS=${EVENTS:-10000}; EXTENSIONS=${EXTENSIONS:-50}; ROUNDS=${ROUNDS:-3}; BUSY=${BUSY:-0}
@@ -41,11 +42,7 @@ stop() {
   kill -- -"$LAUNCHER" 2>/dev/null || true; wait "$LAUNCHER" 2>/dev/null || true
 }
 trap stop EXIT
-for _ in $(seq 1 300); do
-  curl -sf "$HTTP/api/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -sf "$HTTP/api/health" >/dev/null || { log "server did not come up"; exit 1; }
+await_health "$HTTP" || { log "server did not come up"; exit 1; }
 log "up; $EVENTS events of $EXTENSIONS extensions per round, $BUSY busy loops"
 for _ in $(seq 1 "$BUSY"); do (while :; do :; done) & BUSY_PIDS+=($!); done
 

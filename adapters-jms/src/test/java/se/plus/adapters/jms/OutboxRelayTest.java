@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +28,7 @@ class OutboxRelayTest {
     private final EventBatches batches = mock(EventBatches.class);
     private final AtomicReference<Thread> relayThread = new AtomicReference<>();
     private final AtomicBoolean eventWritten = new AtomicBoolean();
+    private final AtomicInteger reads = new AtomicInteger();
     private final List<Pending> oneEvent = List.of(new Pending(7, 1,
             new Entry("e-1", "1001", "FORWARDING_CHANGED", "REST", "{\"type\":\"FORWARDING_CHANGED\"}")));
     private OutboxRelay relay;
@@ -34,7 +36,10 @@ class OutboxRelayTest {
     @BeforeEach
     void start() {
         when(outbox.claimRelay(anyString(), any(Instant.class), any(Instant.class))).thenReturn(true);
-        when(outbox.next(anyInt())).thenAnswer(call -> eventWritten.getAndSet(false) ? oneEvent : List.of());
+        when(outbox.next(anyInt())).thenAnswer(call -> {
+            reads.incrementAndGet();
+            return eventWritten.getAndSet(false) ? oneEvent : List.of();
+        });
         ManagedThreadFactory threads = mock(ManagedThreadFactory.class);
         when(threads.newThread(any(Runnable.class))).thenAnswer(call -> {
             relayThread.set(new Thread((Runnable) call.getArgument(0)));
@@ -62,10 +67,12 @@ class OutboxRelayTest {
     }
 
     @Test
-    void anInterruptFromOutsideDoesNotStopTheEvents() throws InterruptedException {
-        Thread.sleep(100);
+    void anInterruptFromOutsideDoesNotStopTheEvents() {
+        verify(outbox, timeout(2_000)).next(anyInt());
+        int readsBefore = reads.get();
         relayThread.get().interrupt();
-        Thread.sleep(100);
+        relay.signal.committed();
+        verify(outbox, timeout(2_000).atLeast(readsBefore + 1)).next(anyInt());
         assertTrue(relayThread.get().isAlive(), "the relay thread still runs");
         eventWritten.set(true);
         relay.signal.committed();

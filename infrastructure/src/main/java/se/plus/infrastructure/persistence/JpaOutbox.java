@@ -57,10 +57,7 @@ class JpaOutbox implements Outbox {
     @Transactional(TxType.REQUIRES_NEW)
     public List<Pending> next(int limit) {
         try (Connection connection = database.getConnection()) {
-            List<Row> rows = oldest(connection, limit);
-            number(connection, rows);
-            return rows.stream().map(row -> new Pending(row.id, row.sequence,
-                    new Entry(row.eventId, row.extension, row.type, row.source, row.payload))).toList();
+            return numbered(connection, oldest(connection, limit));
         } catch (SQLException failure) {
             throw new IllegalStateException("outbox not read", failure);
         }
@@ -75,42 +72,42 @@ class JpaOutbox implements Outbox {
                 while (found.next()) {
                     long number = found.getLong(7);
                     Long sequence = found.wasNull() ? null : number;
-                    rows.add(new Row(found.getLong(1), found.getString(2), found.getString(3), found.getString(4),
-                            found.getString(5), found.getString(6), sequence));
+                    rows.add(new Row(found.getLong(1), sequence, new Entry(found.getString(2), found.getString(3),
+                            found.getString(4), found.getString(5), found.getString(6))));
                 }
             }
             return rows;
         }
     }
 
-    /** Gives the rows read for the first time the next numbers of their extensions, and keeps them. */
-    private static void number(Connection connection, List<Row> rows) throws SQLException {
+    /** The rows, those read for the first time given the next numbers of their extensions, which are kept. */
+    private static List<Pending> numbered(Connection connection, List<Row> rows) throws SQLException {
         Set<String> extensions = new LinkedHashSet<>();
         for (Row row : rows) {
-            if (row.sequence == null) {
-                extensions.add(row.extension);
+            if (row.sequence() == null) {
+                extensions.add(row.entry().extension());
             }
         }
-        if (extensions.isEmpty()) {
-            return;
-        }
-        Map<String, Long> stored = lastSequences(connection, extensions);
+        Map<String, Long> stored = extensions.isEmpty() ? Map.of() : lastSequences(connection, extensions);
         Map<String, Long> last = new HashMap<>(stored);
-        List<Object[]> numbered = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        List<Object[]> numbers = new ArrayList<>();
         for (Row row : rows) {
-            if (row.sequence == null) {
-                row.sequence = last.merge(row.extension, 1L, Long::sum);
-                numbered.add(new Object[] {row.sequence, row.id});
+            long sequence = row.sequence() != null ? row.sequence() : last.merge(row.entry().extension(), 1L, Long::sum);
+            if (row.sequence() == null) {
+                numbers.add(new Object[] {sequence, row.id()});
             }
+            pending.add(new Pending(row.id(), sequence, row.entry()));
         }
         List<Object[]> moved = new ArrayList<>();
         List<Object[]> started = new ArrayList<>();
         for (String extension : extensions) {
             (stored.containsKey(extension) ? moved : started).add(new Object[] {last.get(extension), extension});
         }
-        execute(connection, "update outbox set sequence = ? where id = ?", numbered);
+        execute(connection, "update outbox set sequence = ? where id = ?", numbers);
         execute(connection, "update event_sequences set last_sequence = ? where extension = ?", moved);
         execute(connection, "insert into event_sequences (last_sequence, extension) values (?, ?)", started);
+        return pending;
     }
 
     /**
@@ -158,24 +155,7 @@ class JpaOutbox implements Outbox {
     }
 
     /** An outbox row as the relay reads it; {@code sequence} null until numbered. */
-    private static final class Row {
-        final long id;
-        final String eventId;
-        final String extension;
-        final String type;
-        final String source;
-        final String payload;
-        Long sequence;
-
-        Row(long id, String eventId, String extension, String type, String source, String payload, Long sequence) {
-            this.id = id;
-            this.eventId = eventId;
-            this.extension = extension;
-            this.type = type;
-            this.source = source;
-            this.payload = payload;
-            this.sequence = sequence;
-        }
+    private record Row(long id, Long sequence, Entry entry) {
     }
 
     @Override
