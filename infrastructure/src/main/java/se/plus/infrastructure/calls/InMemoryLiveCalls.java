@@ -26,7 +26,9 @@ import se.plus.domain.number.Extension;
  * the shared {@code calls} cache ({@code busy <ext>} → {@code node=<refreshed epoch ms>;...}), when a
  * user becomes busy here and when they become free, and refreshes its marks every
  * {@link #REFRESH}; another node's mark older than {@link #STALE} is of a node that died (its calls
- * died with it), so it no longer makes the user busy.
+ * died with it), so it no longer makes the user busy. When a user's last call here ends, the node also
+ * writes when ({@code idle <ext>} → epoch ms, the latest wins), so that a queue handing calls to whoever
+ * has been idle longest sees the calls that ended on every node.
  */
 @ApplicationScoped
 public class InMemoryLiveCalls implements LiveCalls {
@@ -34,6 +36,7 @@ public class InMemoryLiveCalls implements LiveCalls {
     static final Duration REFRESH = Duration.ofSeconds(10);
     static final Duration STALE = Duration.ofSeconds(30);
     private static final String BUSY = "busy ";
+    private static final String IDLE = "idle ";
 
     @Resource(lookup = SharedEntries.JNDI + "calls")
     ConcurrentMap<String, String> shared;
@@ -160,7 +163,36 @@ public class InMemoryLiveCalls implements LiveCalls {
 
     @Override
     public Optional<Instant> lastCallEnded(Extension user) {
-        return Optional.ofNullable(freeSince.get(user));
+        Optional<Instant> here = Optional.ofNullable(freeSince.get(user));
+        Optional<Instant> anywhere = endedOnAnyNode(user);
+        return anywhere.isPresent() && (here.isEmpty() || anywhere.get().isAfter(here.get())) ? anywhere : here;
+    }
+
+    private Optional<Instant> endedOnAnyNode(Extension user) {
+        String stored = shared == null ? null : shared.get(IDLE + user.digits());
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(stored)));
+        } catch (NumberFormatException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private void endedHere(Extension user, Instant at) {
+        freeSince.put(user, at);
+        if (shared == null) {
+            return;
+        }
+        long ended = at.toEpochMilli();
+        SharedEntries.update(shared, IDLE + user.digits(), stored -> {
+            try {
+                return stored != null && Long.parseLong(stored) >= ended ? stored : Long.toString(ended);
+            } catch (NumberFormatException unreadable) {
+                return Long.toString(ended);
+            }
+        });
     }
 
     @Override
@@ -184,7 +216,7 @@ public class InMemoryLiveCalls implements LiveCalls {
             for (Extension user : before) {
                 if (!now.contains(user)) {
                     if (busy.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1) == null) {
-                        freeSince.put(user, clock.instant());
+                        endedHere(user, clock.instant());
                         mark(user, false);
                     }
                 }

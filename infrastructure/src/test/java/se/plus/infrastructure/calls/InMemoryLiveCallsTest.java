@@ -70,7 +70,38 @@ class InMemoryLiveCallsTest {
 
         assertFalse(node2.inCall(BERIT));
         assertFalse(node2.inCall(ANNA));
-        assertTrue(shared.isEmpty(), "no mark left: " + shared);
+        assertTrue(shared.keySet().stream().noneMatch(key -> key.startsWith("busy ")), "no busy mark left: " + shared);
+    }
+
+    @Test
+    void a_queue_on_node_2_sees_that_berit_has_just_finished_a_call_through_node_1() {
+        var earlier = new LiveCall("c0", new CallParty(Optional.of(ANNA), Optional.of(PhoneNumber.of("1001")), "Anna", false),
+                Optional.of(Extension.of("1003")), 0);
+        node2.add(earlier);
+        earlier.stopRinging(LiveCall.Ending.CANCELLED);
+        node2.remove(earlier);
+        assertEquals(Optional.of(T0), node2.lastCallEnded(ANNA), "Anna's call ended on node 2 itself at T0");
+
+        wall.now = T0.plusSeconds(90);
+        LiveCall call = annaCallsBerit();
+        node1.add(call);
+        call.answered("leg", 1);
+        node1.changed(call);
+        wall.now = T0.plusSeconds(120);
+        call.hangUp(LiveCall.Ending.HUNG_UP);
+        node1.remove(call);
+
+        assertEquals(Optional.of(T0.plusSeconds(120)), node2.lastCallEnded(BERIT), "Berit was never in a call on node 2");
+        assertEquals(Optional.of(T0.plusSeconds(120)), node2.lastCallEnded(ANNA), "the later end, on node 1, counts");
+
+        // Node 2's clock runs a minute behind: its later call end must not make Anna look idle longer.
+        wall.now = T0.plusSeconds(130 - 60);
+        var skewed = new LiveCall("c3", new CallParty(Optional.of(ANNA), Optional.of(PhoneNumber.of("1001")), "Anna", false),
+                Optional.of(Extension.of("1003")), 0);
+        node2.add(skewed);
+        skewed.stopRinging(LiveCall.Ending.CANCELLED);
+        node2.remove(skewed);
+        assertEquals(Optional.of(T0.plusSeconds(120)), node1.lastCallEnded(ANNA), "an end is never replaced by an older one");
     }
 
     @Test
