@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sip.ClientTransaction;
@@ -21,6 +23,7 @@ import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import se.plus.application.port.out.MailboxChanges;
 import se.plus.application.port.out.VoicemailBox.MailboxSummary;
 import se.plus.domain.number.Extension;
 
@@ -31,6 +34,10 @@ import se.plus.domain.number.Extension;
  * phone that rebooted without unsubscribing leaves one behind: the one closest to expiry makes room).
  * A subscription ends at its expiry, with {@code Expires: 0}, or when its phone answers a NOTIFY 481
  * or not at all.
+ *
+ * <p>A mailbox may change through another server of a cluster: each subscription remembers the
+ * mailbox's change mark ({@link MailboxChanges}) it was last told about, and {@link #catchUp} tells it
+ * again when the mark moved elsewhere.
  */
 final class MessageWaitingSubscriptions {
 
@@ -42,13 +49,18 @@ final class MessageWaitingSubscriptions {
     private final Executor workers;
     private final int maxTotal;
     private final int maxPerMailbox;
+    private final MailboxChanges changes;
+    private final Function<Extension, MailboxSummary> summaries;
     private final Map<String, Subscription> byDialog = new ConcurrentHashMap<>();
 
-    MessageWaitingSubscriptions(SipContext sip, Executor workers, int maxTotal, int maxPerMailbox) {
+    MessageWaitingSubscriptions(SipContext sip, Executor workers, int maxTotal, int maxPerMailbox, MailboxChanges changes,
+                                Function<Extension, MailboxSummary> summaries) {
         this.sip = sip;
         this.workers = workers;
         this.maxTotal = maxTotal;
         this.maxPerMailbox = maxPerMailbox;
+        this.changes = changes;
+        this.summaries = summaries;
     }
 
     /** One phone's subscription: the dialog (Call-ID and both tags) and where its NOTIFYs go. */
@@ -63,6 +75,8 @@ final class MessageWaitingSubscriptions {
         final String transport;
         private long cseq;
         private Instant expires;
+        /** The mailbox's change mark this phone was last told about ("" before any change). */
+        private volatile String markTold = "";
 
         Subscription(Extension mailbox, String callId, Address phone, String phoneTag, Address us, String ourTag,
                      URI contact, String transport, Instant expires) {
@@ -111,6 +125,8 @@ final class MessageWaitingSubscriptions {
         if (ofMailbox.size() >= maxPerMailbox) {
             ofMailbox.stream().min(Comparator.comparing(Subscription::expires)).ifPresent(this::remove);
         }
+        // Read before the first NOTIFY reads the state: a change in between only means one NOTIFY more.
+        subscription.markTold = changes.lastMark(subscription.mailbox).orElse("");
         byDialog.put(subscription.key(), subscription);
         return true;
     }
@@ -132,15 +148,55 @@ final class MessageWaitingSubscriptions {
         byDialog.values().removeIf(s -> !s.expires().isAfter(now));
     }
 
-    /** Tells every subscribed phone of the mailbox, in the background. */
-    void changed(Extension mailbox, MailboxSummary summary) {
+    /** Tells every subscribed phone of the mailbox, in the background; {@code mark} is the change's. */
+    void changed(Extension mailbox, MailboxSummary summary, String mark) {
         for (Subscription subscription : forMailbox(mailbox)) {
+            subscription.markTold = mark;
             try {
                 workers.execute(() -> notify(subscription, summary, sip.now()));
             } catch (RejectedExecutionException busy) {
                 LOG.fine(() -> "message-waiting NOTIFY to " + subscription.contact + " skipped: workers busy");
             }
         }
+    }
+
+    /**
+     * Tells the phones whose mailbox changed through another server (its mark moved since they were last
+     * told): the mailbox's state is read once, in the background, and sent to each of them.
+     */
+    void catchUp() {
+        try {
+            catchUpNow();
+        } catch (RuntimeException failed) {
+            // A scheduled task that throws is never run again: this one must go on with the next round.
+            LOG.log(Level.WARNING, "message-waiting: the mailboxes' change marks could not be read", failed);
+        }
+    }
+
+    private void catchUpNow() {
+        Map<Extension, List<Subscription>> byMailbox = byDialog.values().stream()
+                .collect(Collectors.groupingBy(s -> s.mailbox));
+        byMailbox.forEach((mailbox, subscriptions) -> changes.lastMark(mailbox).ifPresent(mark -> {
+            List<Subscription> behind = subscriptions.stream().filter(s -> !mark.equals(s.markTold)).toList();
+            if (behind.isEmpty()) {
+                return;
+            }
+            // Marked before the state is read: a change meanwhile moves the mark again, and the next round tells it.
+            behind.forEach(s -> s.markTold = mark);
+            try {
+                workers.execute(() -> {
+                    try {
+                        MailboxSummary summary = summaries.apply(mailbox);
+                        behind.forEach(s -> notify(s, summary, sip.now()));
+                    } catch (RuntimeException unread) {
+                        LOG.log(Level.WARNING, "message-waiting: the state of mailbox " + mailbox + " could not be read", unread);
+                        behind.forEach(s -> s.markTold = "");
+                    }
+                });
+            } catch (RejectedExecutionException busy) {
+                behind.forEach(s -> s.markTold = "");
+            }
+        }));
     }
 
     /**

@@ -38,6 +38,7 @@ import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.AuthenticationFailures;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
+import se.plus.application.port.out.MailboxChanges;
 import se.plus.application.port.out.Meters;
 import se.plus.application.port.out.UsedNonces;
 
@@ -104,6 +105,9 @@ public class SipServer {
 
     @Inject
     SipMessageWaiting messageWaiting;
+
+    @Inject
+    MailboxChanges mailboxChanges;
 
     @Inject
     ControlCallUseCase controls;
@@ -188,8 +192,10 @@ public class SipServer {
             subscriptions.purge(now);
         }, 30, 30, TimeUnit.SECONDS);
         var gate = new DigestGate(authenticator, challenges, workers);
-        subscriptions = new MessageWaitingSubscriptions(sip, workers, MAX_SUBSCRIPTIONS, MAX_SUBSCRIPTIONS_PER_MAILBOX);
+        subscriptions = new MessageWaitingSubscriptions(sip, workers, MAX_SUBSCRIPTIONS, MAX_SUBSCRIPTIONS_PER_MAILBOX,
+                mailboxChanges, readVoicemail::summary);
         messageWaiting.attach(subscriptions);
+        workers.clock().scheduleWithFixedDelay(subscriptions::catchUp, 1, 1, TimeUnit.SECONDS);
         var featureCodes = new FeatureCodeInvites(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
         b2bua = new B2bua(sip, routes, recorder, liveCalls, media, voicemail, featureCodes, callSettings, workers, workers.clock(),

@@ -14,8 +14,6 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import javax.sip.message.Request;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +29,7 @@ import se.plus.it.call.OutgoingCall;
 import se.plus.it.call.TestPhone;
 import se.plus.it.jms.Integrator;
 import se.plus.it.jms.OwnServer;
+import se.plus.it.jms.ScratchDatabase;
 
 /**
  * Two nodes on this machine (cluster.sh, standalone-plus-ha.xml) sharing one PostgreSQL database: phones
@@ -45,9 +45,6 @@ class ClusterIT {
 
     private static final Logger LOG = Logger.getLogger(ClusterIT.class.getName());
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String PG_SERVER = System.getProperty("it.cluster.pg.server", "jdbc:postgresql://127.0.0.1:5432/");
-    private static final String PG_USER = setting("it.pg.user", "postgres");
-    private static final String PG_PASSWORD = setting("it.pg.password", "postgres");
     private static final String DATABASE = "plus_cluster_it";
 
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -65,7 +62,8 @@ class ClusterIT {
     void phonesOnEitherNodeReachEachOtherAndNodeTwoCarriesOnWhenNodeOneIsKilled() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("it.db")) || Boolean.getBoolean("it.cluster"),
                 "ClusterIT runs in the PostgreSQL pass (-Ppostgresql) or with -Dit.cluster=true");
-        assumeTrue(freshDatabase(), "ClusterIT needs a PostgreSQL server at " + PG_SERVER + " (user " + PG_USER + ")");
+        assumeTrue(ScratchDatabase.fresh(DATABASE), "ClusterIT needs a PostgreSQL server at " + ScratchDatabase.SERVER
+                + " (user " + ScratchDatabase.USER + ")");
         startTwoNodes();
 
         String anna = createUser(node1, "Anna Cluster");
@@ -94,6 +92,8 @@ class ClusterIT {
         // that moment may still find her busy, so Carl tries again for a few seconds.
         assertCallConnectsWithin(carlsPhone, beritsPhone, berit, Duration.ofSeconds(10),
                 "Carl (node 2) calls Berit, free again");
+
+        assertMessageWaitingCrossesNodes(annasPhone, beritsPhone, berit);
 
         try (var node2Events = new Events(node2, "type = 'FORWARDING_CHANGED' AND extension = '" + anna + "'")) {
             // Busy forwarding: calls to Anna still ring her phone (below).
@@ -139,9 +139,9 @@ class ClusterIT {
         OwnServer.deleteTree(dir);
         var environment = Map.of(
                 "PLUS_DB_DRIVER", "postgresql",
-                "PLUS_DB_URL", PG_SERVER + DATABASE,
-                "PLUS_DB_USER", PG_USER,
-                "PLUS_DB_PASSWORD", PG_PASSWORD,
+                "PLUS_DB_URL", ScratchDatabase.url(DATABASE),
+                "PLUS_DB_USER", ScratchDatabase.USER,
+                "PLUS_DB_PASSWORD", ScratchDatabase.PASSWORD,
                 "PLUS_CLUSTER_PASSWORD", "cluster-it-" + ThreadLocalRandom.current().nextLong(),
                 "PLUS_CLUSTER_OFFSET", String.valueOf(base),
                 "PLUS_CLUSTER_DIR", dir.toString(),
@@ -162,22 +162,41 @@ class ClusterIT {
         node2.awaitHealthy(Instant.now().plus(Duration.ofMinutes(4)));
     }
 
-    /** A build property, or the default where the build left it empty or unresolved (the H2 pass). */
-    private static String setting(String name, String otherwise) {
-        String value = System.getProperty(name, "");
-        return value.isBlank() || value.startsWith("${") ? otherwise : value;
+    /**
+     * Berit's phone watches her mailbox through node 2; Anna, through node 1, leaves her a message (Berit's
+     * profile sends calls to voicemail): node 2 lights the lamp. Berit deletes it through node 1's REST:
+     * node 2 puts the lamp out.
+     */
+    private void assertMessageWaitingCrossesNodes(TestPhone annasPhone, TestPhone beritsPhone, String berit) throws Exception {
+        assertEquals(201, node2.admin("POST", "/api/users/" + berit + "/profiles",
+                "{\"number\":2,\"name\":\"Lunch\",\"handling\":\"VOICEMAIL\"}").statusCode());
+        assertEquals(200, node2.admin("PUT", "/api/users/" + berit + "/active-profile", "{\"number\":2}").statusCode());
+        assertEquals(200, beritsPhone.subscribe("message-summary", 600), "Berit's phone subscribes through node 2");
+        assertTrue(notifyBody(beritsPhone.awaitNotify(0, WAIT)).contains("Messages-Waiting: no"));
+
+        OutgoingCall toVoicemail = annasPhone.call(berit, true);
+        assertTrue(toVoicemail.awaitAnswered(WAIT), "node 1's voicemail answers Anna: " + toVoicemail.statuses());
+        assertTrue(annasPhone.media().awaitReceived(40, WAIT) >= 40, "Anna hears the greeting");
+        annasPhone.media().sendTo(toVoicemail.remoteSdp(), 150);
+        assertEquals(200, toVoicemail.hangUp());
+        Request left = beritsPhone.awaitNotify(1, Duration.ofSeconds(20));
+        assertNotNull(left, "node 2 tells Berit's phone of the message left through node 1");
+        assertTrue(notifyBody(left).contains("Messages-Waiting: yes"), notifyBody(left));
+
+        HttpResponse<String> list = node1.rest(berit, "rest-" + berit, "GET", "/api/users/" + berit + "/voicemail", null);
+        assertEquals(200, list.statusCode(), list.body());
+        String id = Json.createReader(new StringReader(list.body())).readArray().getJsonObject(0).getString("id");
+        assertEquals(204, node1.rest(berit, "rest-" + berit, "DELETE", "/api/users/" + berit + "/voicemail/" + id, null)
+                .statusCode());
+        Request deleted = beritsPhone.awaitNotify(2, Duration.ofSeconds(20));
+        assertNotNull(deleted, "node 2 tells Berit's phone of the deletion through node 1");
+        assertTrue(notifyBody(deleted).contains("Messages-Waiting: no"), notifyBody(deleted));
+        assertEquals(200, node2.admin("PUT", "/api/users/" + berit + "/active-profile", "{\"number\":1}").statusCode());
     }
 
-    private static boolean freshDatabase() {
-        try (var connection = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, PG_PASSWORD);
-             var statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-            return true;
-        } catch (SQLException absent) {
-            LOG.warning(() -> "no PostgreSQL at " + PG_SERVER + ": " + absent.getMessage());
-            return false;
-        }
+    private static String notifyBody(Request notify) {
+        assertNotNull(notify, "a NOTIFY");
+        return new String(notify.getRawContent(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private String createUser(ClusterNode node, String name) throws Exception {
