@@ -2,6 +2,7 @@ package se.plus.it.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -33,24 +34,35 @@ import org.junit.jupiter.api.Test;
  * their {@code id}: the outbox sends at least once, so an event sent just before the kill may come again
  * after the restart, with the same id and sequence, and counts once; each user's events must be
  * numbered 1, 2, 3, ... without a gap.
+ *
+ * <p>The killed server runs on the pass's database: H2 in the H2 pass, a PostgreSQL database of its own in
+ * the PostgreSQL pass, where all of the above holds without exception. H2 (2.5.252) can lose its last
+ * commits at a kill -9, committed and answered or not: when it writes a chunk of its file somewhere other
+ * than where the previous chunk predicted, the file header it writes names the previous chunk, and
+ * recovery does not find the new one (RandomAccessStore.writeChunk is called before FileStore.storeBuffer
+ * sets lastChunk; the README's known limits). So in the H2 pass a command answered in the seconds before
+ * the kill may be missing after it, with the event the relay may already have sent for it; this test
+ * names each such command and holds everything else to the rule.
  */
-// The server this test kills runs on H2 in every pass (OwnServer: a second server on the shared
-// PostgreSQL test database would share the Arquillian server's rows), so the -Ppostgresql pass would only
-// repeat the H2 run; it runs in the H2 pass. (Issue 15 stays open: one run of five lost 1 of 300.)
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "it.db", matches = "h2",
-        disabledReason = "the killed server is H2 in every pass: this is the H2 pass's test")
 class JmsCrashIT {
 
     private static final int USERS = 20;
     private static final int COMMANDS_PER_USER = 15;
     private static final int TOTAL = USERS * COMMANDS_PER_USER;
     private static final Duration BOOT = Duration.ofSeconds(300);
+    /**
+     * H2 loses only its last commits: those of the moment before the kill (its header is written again
+     * at least every 20 store versions, a fraction of a second of commits here).
+     */
+    private static final Duration H2_LOSS_WINDOW = Duration.ofSeconds(5);
+    private static final boolean ON_POSTGRESQL = "postgresql".equals(System.getProperty("it.db"));
 
     /** Who got what: correlation id → command; events by their id (an event sent again is one event). */
     private final Map<String, Command> commands = new ConcurrentHashMap<>();
     /** The command whose send the kill interrupted: it may or may not have reached the queue. */
     private final Map<String, Command> uncertain = new ConcurrentHashMap<>();
-    private final Set<String> repliedBeforeKill = ConcurrentHashMap.newKeySet();
+    /** The commands answered DONE before the kill, with when the answer came. */
+    private final Map<String, Instant> repliedBeforeKill = new ConcurrentHashMap<>();
     private final Map<String, String> eventTargetById = new ConcurrentHashMap<>();
     private final Map<String, Set<Long>> eventSequencesByExtension = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger eventsReceived = new java.util.concurrent.atomic.AtomicInteger();
@@ -64,6 +76,10 @@ class JmsCrashIT {
         int offset = OwnServer.freePortOffset(Integer.getInteger("it.crash.port.offset", 650));
         Path base = Path.of(System.getProperty("it.data.dir")).resolveSibling("it-crash-" + offset);
         try (var server = new OwnServer(base, offset)) {
+            if (ON_POSTGRESQL) {
+                assumeTrue(ScratchDatabase.fresh("plus_crash_it"), "a PostgreSQL server for the killed server's database");
+                server.onPostgresql(ScratchDatabase.url("plus_crash_it"), ScratchDatabase.USER, ScratchDatabase.PASSWORD);
+            }
             // The integrator keeps a durable subscription to plus.events across the crash.
             server.prepare(xml -> xml.replace("create-non-durable-queue=\"true\"",
                     "create-durable-queue=\"true\" create-non-durable-queue=\"true\"")).start(BOOT);
@@ -82,7 +98,7 @@ class JmsCrashIT {
             jms.createContext(JMSContext.AUTO_ACKNOWLEDGE).createConsumer(replies).setMessageListener(reply -> {
                 try {
                     if (reply.getStringProperty("outcome").equals("DONE")) {
-                        repliedBeforeKill.add(reply.getJMSCorrelationID());
+                        repliedBeforeKill.put(reply.getJMSCorrelationID(), Instant.now());
                     }
                 } catch (Exception unreadable) {
                     throw new IllegalStateException(unreadable);
@@ -124,6 +140,7 @@ class JmsCrashIT {
             }, "crash-it-sender");
             sender.start();
             awaitCount(() -> repliedBeforeKill.size() >= TOTAL / 5, Duration.ofSeconds(120), "a fifth of the replies");
+            Instant killed = Instant.now();
             server.kill();
             sender.join(60_000);
             try {
@@ -142,6 +159,7 @@ class JmsCrashIT {
             JMSContext dlq = deadLetters(server);
             Map<String, List<JsonObject>> audit = new HashMap<>();
             var progress = new java.util.concurrent.atomic.AtomicReference<>("nothing yet");
+            var settled = new Settling(Duration.ofSeconds(15));
             awaitCount(() -> {
                 int applied = 0;
                 for (String ext : extensions) {
@@ -149,10 +167,15 @@ class JmsCrashIT {
                     audit.put(ext, records);
                     applied += records.size();
                 }
-                progress.set(applied + " applied, " + deadLettered.size() + " dead-lettered of " + sent + " sent");
-                return applied + deadLettered.size() >= sent;
-            }, Duration.ofSeconds(300), progress::get);
-            awaitCount(() -> eventTargetById.size() + deadLettered.size() >= sent, Duration.ofSeconds(30),
+                List<String> missing = notApplied(audit);
+                progress.set(applied + " applied, " + deadLettered.size() + " dead-lettered of " + sent + " sent; not applied: "
+                        + missing);
+                // On H2 a command it lost after answering never comes: done once only such ones are missing
+                // and nothing has moved for a while (the queue is empty by then).
+                boolean onlyH2Losses = !ON_POSTGRESQL && missing.stream().allMatch(m -> m.endsWith(ANSWERED));
+                return applied + deadLettered.size() >= sent || settled.still(applied + deadLettered.size()) && onlyH2Losses;
+            }, Duration.ofSeconds(300), () -> progress.get() + "; the server's warnings: " + server.consoleWarnings());
+            awaitCount(() -> withoutEvent(audit).isEmpty(), Duration.ofSeconds(30),
                     () -> "every event: " + eventTargetById.size() + " events for " + sent + " commands sent; audited without an event: "
                             + withoutEvent(audit) + "; the server's warnings: " + server.consoleWarnings());
             closeQuietly(events);
@@ -163,14 +186,22 @@ class JmsCrashIT {
             Map<String, Integer> eventsByTarget = new HashMap<>();
             eventTargetById.values().forEach(t -> eventsByTarget.merge(t, 1, Integer::sum));
             List<String> wrong = new ArrayList<>();
+            List<String> lostByH2 = new ArrayList<>();
+            var phantomEvents = new java.util.concurrent.atomic.AtomicInteger();
             commands.forEach((correlation, c) -> {
                 String e164 = "+46" + c.target().substring(1);
                 int records = auditByTarget.getOrDefault(e164, 0);
                 int published = eventsByTarget.getOrDefault(e164, 0);
                 boolean dead = deadLettered.contains(correlation);
                 boolean once = records == 1 && published == 1 && !dead;
-                if (!once) {
-                    wrong.add(correlation + (repliedBeforeKill.contains(correlation) ? " (answered before the kill)" : "")
+                Instant answeredAt = repliedBeforeKill.get(correlation);
+                if (!ON_POSTGRESQL && records == 0 && published <= 1 && !dead && answeredAt != null
+                        && answeredAt.isAfter(killed.minus(H2_LOSS_WINDOW))) {
+                    lostByH2.add(correlation + " (answered " + Duration.between(answeredAt, killed).toMillis() + " ms before the kill"
+                            + (published == 1 ? ", its event sent" : "") + ")");
+                    phantomEvents.addAndGet(published);
+                } else if (!once) {
+                    wrong.add(correlation + (repliedBeforeKill.containsKey(correlation) ? " (answered before the kill)" : "")
                             + ": " + records + " audit records, " + published + " events"
                             + (dead ? ", in plus.dead-letter" : ""));
                 }
@@ -186,12 +217,17 @@ class JmsCrashIT {
                 maybe += records;
             }
             assertTrue(wrong.isEmpty(), wrong.size() + " commands not applied exactly once: " + wrong);
+            if (!lostByH2.isEmpty()) {
+                System.out.println("H2 lost " + lostByH2.size() + " answered commands at the kill (its chunk-header defect,"
+                        + " see the class comment): " + lostByH2);
+            }
             assertEquals(Set.of(), deadLettered, "no command dead-lettered because of the crash");
             int dead = deadLettered.size();
             eventSequencesByExtension.forEach((ext, sequences) -> assertEquals(sequences.size(), sequences.stream()
                     .mapToLong(Long::longValue).max().orElse(0), "the events of " + ext + " are numbered without a gap: " + sequences));
-            assertEquals(sent - dead + maybe, auditByTarget.values().stream().mapToInt(Integer::intValue).sum(), "audit records");
-            assertEquals(sent - dead + maybe, eventTargetById.size(), "events");
+            int kept = sent - dead + maybe - lostByH2.size();
+            assertEquals(kept, auditByTarget.values().stream().mapToInt(Integer::intValue).sum(), "audit records");
+            assertEquals(kept + phantomEvents.get(), eventTargetById.size(), "events");
             // None half-applied: each user's state is the one its last audit record says. (Not necessarily its
             // last command sent: a command redelivered after a failure may be overtaken by later ones.)
             for (String ext : extensions) {
@@ -213,6 +249,42 @@ class JmsCrashIT {
                     + " (%d of the cut ones), %d in plus.dead-letter, none twice, none half; %d event messages received"
                     + " for %d events (the rest sent again with the same id)%n",
                     sent, answered, uncertain.size(), sent - dead, maybe, dead, eventsReceived.get(), eventTargetById.size());
+        }
+    }
+
+    /**
+     * The commands sent that no audit record shows (at most ten), each said to be answered before the kill
+     * or not: answered means its change had committed before the reply was sent, so a loss of it is the
+     * database's; unanswered means the message itself went missing.
+     */
+    private List<String> notApplied(Map<String, List<JsonObject>> audit) {
+        Set<String> applied = new java.util.HashSet<>();
+        audit.values().forEach(records -> records.forEach(r -> applied.add(target(r.getString("after")))));
+        return commands.entrySet().stream()
+                .filter(c -> !applied.contains("+46" + c.getValue().target().substring(1)) && !deadLettered.contains(c.getKey()))
+                .limit(10)
+                .map(c -> c.getKey() + (repliedBeforeKill.containsKey(c.getKey()) ? ANSWERED : " (unanswered)"))
+                .toList();
+    }
+
+    private static final String ANSWERED = " (answered before the kill)";
+
+    /** Whether a count has stayed the same for a while. */
+    private static final class Settling {
+        private final Duration quiet;
+        private int last = -1;
+        private Instant since = Instant.now();
+
+        Settling(Duration quiet) {
+            this.quiet = quiet;
+        }
+
+        boolean still(int count) {
+            if (count != last) {
+                last = count;
+                since = Instant.now();
+            }
+            return Instant.now().isAfter(since.plus(quiet));
         }
     }
 

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * A server of the test's own, for what the shared Arquillian server must not suffer (kill -9): the
  * WildFly the build configured, run with a server base directory of its own (configuration, the EAR in
  * deployments/, data, log) and its own port offset, so it neither touches nor collides with the
- * other. Always on its embedded H2 file database: a second server on the shared PostgreSQL database,
- * with the same transaction node id, could have its in-doubt transactions resolved by the other's recovery.
+ * other. On its embedded H2 file database unless told to use a PostgreSQL database of its own
+ * ({@link #onPostgresql}): the shared test database holds the Arquillian server's rows.
  */
 public final class OwnServer implements AutoCloseable {
 
@@ -34,12 +34,20 @@ public final class OwnServer implements AutoCloseable {
     private final Path base;
     private final int portOffset;
     private final int sipPort;
+    private List<String> database = List.of("-Dplus.db.driver=h2");
     private Process process;
 
     OwnServer(Path base, int portOffset) {
         this.base = base;
         this.portOffset = portOffset;
         this.sipPort = freeUdpPort();
+    }
+
+    /** The server's database: a PostgreSQL database of its own (see {@link ScratchDatabase}). */
+    OwnServer onPostgresql(String url, String user, String password) {
+        database = List.of("-Dplus.db.driver=postgresql", "-Dplus.db.url=" + url, "-Dplus.db.user=" + user,
+                "-Dplus.db.password=" + password);
+        return this;
     }
 
     /** A fresh base directory: the configured server's configuration, the EAR about to be deployed. */
@@ -65,9 +73,9 @@ public final class OwnServer implements AutoCloseable {
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Dplus.sip.port=" + sipPort,
-                "-Dplus.db.driver=h2",
                 "-Dplus.admin.username=" + System.getProperty("it.admin.user"),
                 "-Dplus.admin.password=" + System.getProperty("it.admin.password")));
+        command.addAll(database);
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("console.log").toFile()));
         builder.environment().put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m");
