@@ -2,8 +2,6 @@ package se.plus.adapters.sip;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import se.plus.application.port.out.AuthenticationFailures;
 import se.plus.application.port.out.AuthenticationFailures.Limit;
@@ -13,24 +11,23 @@ import se.plus.application.port.out.AuthenticationFailures.Limit;
  * {@code maxFailures} wrong answers within {@code window} is blocked for {@code blockFor}, and its
  * requests are dropped unanswered meanwhile (an answer would only help a password guesser). The count
  * is the cluster's and REST's too ({@link AuthenticationFailures}): failed REST logins from the same
- * address count, and so do failures on other nodes. Also counts consecutive failures per source and user
- * on this node, so a wrong password is challenged once more and then refused with 403 (contract: "401/407
- * again, then 403").
+ * address count, and so do failures on other nodes. Also counts consecutive failures per source and user,
+ * in the same shared count (within the same window), so a wrong password is challenged once more and then
+ * refused with 403 (contract: "401/407 again, then 403") whichever nodes the answers reach.
  */
 final class FailureTracker {
 
     private static final Logger LOG = Logger.getLogger(FailureTracker.class.getName());
 
-    /** Beyond this many tracked streaks they are forgotten rather than the heap. */
-    private static final int MAX_TRACKED = 100_000;
-
     private final AuthenticationFailures shared;
     private final Limit limit;
-    private final Map<String, Integer> consecutiveBySourceAndUser = new ConcurrentHashMap<>();
+    /** A streak is only counted: it never blocks anyone (the address's count does). */
+    private final Limit streak;
 
     FailureTracker(AuthenticationFailures shared, int maxFailures, Duration window, Duration blockFor) {
         this.shared = shared;
         this.limit = new Limit(maxFailures, window, blockFor);
+        this.streak = new Limit(Integer.MAX_VALUE, window, Duration.ZERO);
     }
 
     boolean isBlocked(String source, Instant now) {
@@ -42,9 +39,6 @@ final class FailureTracker {
      * this user (1 = challenge again, 2 and more = refuse).
      */
     int recordFailure(String source, String user, Instant now) {
-        if (consecutiveBySourceAndUser.size() > MAX_TRACKED) {
-            consecutiveBySourceAndUser.clear();
-        }
         var tally = shared.recordFailure(AuthenticationFailures.address(source), limit, now);
         if (tally.blockedNow()) {
             LOG.warning(() -> "SIP authentication: " + tally.inWindow() + " failures from " + source + " within "
@@ -53,18 +47,16 @@ final class FailureTracker {
         } else {
             LOG.info(() -> "SIP authentication failed for user '" + user + "' from " + source);
         }
-        return consecutiveBySourceAndUser.merge(source + "|" + user, 1, Integer::sum);
+        return shared.recordFailure(AuthenticationFailures.streak(source, user), streak, now).inWindow();
     }
 
     /** Ends a streak of wrong answers: after a success, or once the streak was answered 403. */
     void recordSuccess(String source, String user) {
-        consecutiveBySourceAndUser.remove(source + "|" + user);
+        // Costs a local read when there is no streak: a cluster-wide write only after a failure.
+        shared.forgetFailures(AuthenticationFailures.streak(source, user));
     }
 
     void forgetOld(Instant now) {
         shared.purge(limit.window(), now);
-        if (consecutiveBySourceAndUser.size() > MAX_TRACKED) {
-            consecutiveBySourceAndUser.clear();
-        }
     }
 }

@@ -64,4 +64,19 @@ class FailureTrackerTest {
 
         assertTrue(node2.isBlocked("10.0.0.1", T0.plusSeconds(3)));
     }
+
+    @Test
+    void aWrongPasswordThroughNodeOneThenThroughNodeTwoIsRefused() {
+        var cache = new java.util.concurrent.ConcurrentHashMap<String, String>();
+        var node1 = new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(cache), 10,
+                Duration.ofMinutes(1), Duration.ofMinutes(5));
+        var node2 = new FailureTracker(new se.plus.infrastructure.security.CachedAuthenticationFailures(cache), 10,
+                Duration.ofMinutes(1), Duration.ofMinutes(5));
+
+        assertEquals(1, node1.recordFailure("10.0.0.1", "1001", T0), "challenged once more");
+        assertEquals(2, node2.recordFailure("10.0.0.1", "1001", T0.plusSeconds(1)), "then refused, on the other node too");
+        assertEquals(1, node2.recordFailure("10.0.0.1", "1002", T0.plusSeconds(2)), "another user's streak is its own");
+        node2.recordSuccess("10.0.0.1", "1001");
+        assertEquals(1, node1.recordFailure("10.0.0.1", "1001", T0.plusSeconds(3)), "a success on node 2 ends the streak for node 1");
+    }
 }

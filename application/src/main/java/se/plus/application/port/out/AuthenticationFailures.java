@@ -22,6 +22,14 @@ public interface AuthenticationFailures {
         return "account " + name;
     }
 
+    /**
+     * The source for one address's answers for one user (SIP: a wrong password is challenged once more,
+     * then refused, whichever node the answers reach).
+     */
+    static String streak(String ip, String user) {
+        return "streak " + ip + " " + user;
+    }
+
     /** When the source's block ends, if it has one (possibly already over: see {@link #endBlock}). */
     Optional<Instant> blockEnd(String source);
 
