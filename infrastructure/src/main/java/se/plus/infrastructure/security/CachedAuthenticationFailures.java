@@ -21,6 +21,7 @@ public class CachedAuthenticationFailures implements AuthenticationFailures {
 
     /** A source sends at most this many failure times along: enough for any sane limit. */
     private static final int MAX_COUNTED = 1000;
+    private static final String VOUCHED = "vouched ";
 
     @Resource(lookup = SharedEntries.JNDI + "auth-failures")
     ConcurrentMap<String, String> cache;
@@ -83,9 +84,38 @@ public class CachedAuthenticationFailures implements AuthenticationFailures {
     }
 
     @Override
+    public void vouch(String account, String ip, Instant until) {
+        long end = until.toEpochMilli();
+        SharedEntries.update(cache, voucher(account, ip), stored -> stored != null && until(stored) >= end ? stored : Long.toString(end));
+    }
+
+    @Override
+    public boolean vouched(String account, String ip, Instant now) {
+        String stored = cache.get(voucher(account, ip));
+        return stored != null && until(stored) > now.toEpochMilli();
+    }
+
+    /** A key no source has: sources are "address ...", "account ...", "streak ...". */
+    private static String voucher(String account, String ip) {
+        return VOUCHED + account + " " + ip;
+    }
+
+    private static long until(String stored) {
+        try {
+            return Long.parseLong(stored);
+        } catch (NumberFormatException unreadable) {
+            return 0;
+        }
+    }
+
+    @Override
     public void purge(Duration window, Instant now) {
         long longOver = now.minus(Duration.ofDays(1)).toEpochMilli();
         for (String source : List.copyOf(cache.keySet())) {
+            if (source.startsWith(VOUCHED)) {
+                SharedEntries.update(cache, source, stored -> until(stored) > now.toEpochMilli() ? stored : null);
+                continue;
+            }
             SharedEntries.update(cache, source, stored -> {
                 Entry entry = Entry.parse(stored).within(window, now);
                 if (entry.blockEnd != 0 && entry.blockEnd < longOver) {

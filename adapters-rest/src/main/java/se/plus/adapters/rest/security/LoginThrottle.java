@@ -14,9 +14,9 @@ import se.plus.application.port.out.AuthenticationFailures.Limit;
  * failures within the window is blocked for a while: its requests are refused before the password is
  * hashed, so guessing costs the server next to nothing. An account's block does not hold against an
  * address that has logged into it successfully before (the owner at their desk keeps working while
- * someone elsewhere guesses their password). The counts are the cluster's ({@link AuthenticationFailures}),
- * and an address's count is the one SIP keeps too: a guesser trying both is one guesser. The addresses
- * that logged in are this node's memory. Time is a parameter.
+ * someone elsewhere guesses their password). The counts and the addresses that logged in are the
+ * cluster's ({@link AuthenticationFailures}), and an address's count is the one SIP keeps too: a guesser
+ * trying both is one guesser. Time is a parameter.
  */
 final class LoginThrottle {
 
@@ -25,6 +25,11 @@ final class LoginThrottle {
     private static final int MAX_TRACKED = 100_000;
     /** How long a successful login vouches for its address against its account's block. */
     private static final Duration KNOWN_ADDRESS = Duration.ofDays(1);
+    /**
+     * A node tells the cluster again that an address logged in at most this often: every request logs
+     * in, and a shared write per request would cost every request a round trip to the other nodes.
+     */
+    private static final Duration VOUCH_AGAIN_AFTER = Duration.ofHours(1);
 
     private final AuthenticationFailures shared;
     private final Limit perAddress;
@@ -43,11 +48,13 @@ final class LoginThrottle {
         if (byAddress.isPresent()) {
             return byAddress;
         }
-        Instant known = knownAddresses.get(account + "|" + address);
-        if (known != null && now.isBefore(known.plus(KNOWN_ADDRESS))) {
-            return Optional.empty();
+        Optional<Duration> byAccount = remaining(AuthenticationFailures.account(account), now);
+        if (byAccount.isEmpty()) {
+            return byAccount;
         }
-        return remaining(AuthenticationFailures.account(account), now);
+        Instant known = knownAddresses.get(account + "|" + address);
+        boolean vouched = known != null && now.isBefore(known.plus(KNOWN_ADDRESS)) || shared.vouched(account, address, now);
+        return vouched ? Optional.empty() : byAccount;
     }
 
     void failed(String address, String account, Instant now) {
@@ -60,7 +67,11 @@ final class LoginThrottle {
 
     void succeeded(String address, String account, Instant now) {
         shared.forgetFailures(AuthenticationFailures.address(address));
-        knownAddresses.put(account + "|" + address, now);
+        Instant told = knownAddresses.get(account + "|" + address);
+        if (told == null || !now.isBefore(told.plus(VOUCH_AGAIN_AFTER))) {
+            shared.vouch(account, address, now.plus(KNOWN_ADDRESS));
+            knownAddresses.put(account + "|" + address, now);
+        }
     }
 
     private void count(String source, Limit limit, Instant now) {

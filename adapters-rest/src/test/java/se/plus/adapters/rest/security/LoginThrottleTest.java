@@ -49,6 +49,27 @@ class LoginThrottleTest {
     }
 
     @Test
+    void theOwnersAddressThatLoggedInThroughNodeOnePassesTheAccountsBlockAtNodeTwo() {
+        var cache = new ConcurrentHashMap<String, String>();
+        var node1 = new LoginThrottle(new CachedAuthenticationFailures(cache), 3, 5, Duration.ofMinutes(1), Duration.ofMinutes(5));
+        var node2 = new LoginThrottle(new CachedAuthenticationFailures(cache), 3, 5, Duration.ofMinutes(1), Duration.ofMinutes(5));
+        node1.succeeded("10.0.0.1", "1001", T0);
+        for (int i = 0; i < 5; i++) {
+            node2.failed("10.0.1." + i, "1001", T0.plusSeconds(1));
+        }
+
+        assertTrue(node2.refusal("10.0.2.1", "1001", T0.plusSeconds(2)).isPresent(), "a new address");
+        assertEquals(Optional.empty(), node2.refusal("10.0.0.1", "1001", T0.plusSeconds(2)), "the owner's address");
+
+        Instant dayLater = T0.plus(Duration.ofDays(1)).plusSeconds(10);
+        for (int i = 0; i < 5; i++) {
+            node2.failed("10.0.3." + i, "1001", dayLater);
+        }
+        assertTrue(node2.refusal("10.0.0.1", "1001", dayLater.plusSeconds(1)).isPresent(),
+                "a login vouches for its address for a day");
+    }
+
+    @Test
     void anAddressGuessingOverSipAndRestIsOneGuesser() {
         var cache = new ConcurrentHashMap<String, String>();
         var failures = new CachedAuthenticationFailures(cache);

@@ -49,7 +49,16 @@ public interface AuthenticationFailures {
     /** A success: the source's count of failures starts again (a block stays). */
     void forgetFailures(String source);
 
-    /** Housekeeping: counts older than {@code window} and blocks over for a day go. */
+    /**
+     * Remembers, until {@code until}, that the address logged into the account: its login then passes the
+     * account's block (the owner keeps working while someone elsewhere guesses their password).
+     */
+    void vouch(String account, String ip, Instant until);
+
+    /** Whether a login from the address into the account, vouched for until after {@code now}, passes its block. */
+    boolean vouched(String account, String ip, Instant now);
+
+    /** Housekeeping: counts older than {@code window}, blocks over for a day and vouchers run out go. */
     void purge(Duration window, Instant now);
 
     record Limit(int maxFailures, Duration window, Duration blockFor) {
