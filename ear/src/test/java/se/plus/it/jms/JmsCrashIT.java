@@ -162,10 +162,17 @@ class JmsCrashIT {
             var settled = new Settling(Duration.ofSeconds(15));
             awaitCount(() -> {
                 int applied = 0;
-                for (String ext : extensions) {
-                    List<JsonObject> records = jmsRecords(server, ext);
-                    audit.put(ext, records);
-                    applied += records.size();
+                try {
+                    for (String ext : extensions) {
+                        List<JsonObject> records = jmsRecords(server, ext);
+                        audit.put(ext, records);
+                        applied += records.size();
+                    }
+                } catch (IllegalStateException notNow) {
+                    // Seen once on H2 for ~3 s after the restart, while the redelivered commands ran: lock
+                    // timeouts, reads included (500). A row locked for good fails the last check below.
+                    progress.set("the audit trail not readable yet: " + notNow.getMessage());
+                    return false;
                 }
                 List<String> missing = notApplied(audit);
                 progress.set(applied + " applied, " + deadLettered.size() + " dead-lettered of " + sent + " sent; not applied: "
