@@ -1,5 +1,6 @@
 package se.plus.adapters.jms;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -29,6 +30,8 @@ class OutboxRelayTest {
     private final AtomicReference<Thread> relayThread = new AtomicReference<>();
     private final AtomicBoolean eventWritten = new AtomicBoolean();
     private final AtomicInteger reads = new AtomicInteger();
+    /** The next read fails (the database away) and clears this. */
+    private final AtomicBoolean failNextRead = new AtomicBoolean();
     private final List<Pending> oneEvent = List.of(new Pending(7, 1,
             new Entry("e-1", "1001", "FORWARDING_CHANGED", "REST", "{\"type\":\"FORWARDING_CHANGED\"}")));
     private OutboxRelay relay;
@@ -36,7 +39,11 @@ class OutboxRelayTest {
     @BeforeEach
     void start() {
         when(outbox.claimRelay(anyString(), any(Instant.class), any(Instant.class))).thenReturn(true);
+        // Stubbed once, before the relay runs: stubbing a mock while another thread calls it is not safe.
         when(outbox.next(anyInt())).thenAnswer(call -> {
+            if (failNextRead.getAndSet(false)) {
+                throw new IllegalStateException("database away");
+            }
             reads.incrementAndGet();
             return eventWritten.getAndSet(false) ? oneEvent : List.of();
         });
@@ -81,9 +88,10 @@ class OutboxRelayTest {
 
     @Test
     void aFailureIsTriedAgainAndTheEventStillLeaves() {
-        when(outbox.next(anyInt())).thenThrow(new IllegalStateException("database away"))
-                .thenAnswer(call -> oneEvent);
+        failNextRead.set(true);
+        eventWritten.set(true);
         relay.signal.committed();
         verify(batches, timeout(3_000)).send(oneEvent);
+        assertFalse(failNextRead.get(), "the read failed once before the event left");
     }
 }
