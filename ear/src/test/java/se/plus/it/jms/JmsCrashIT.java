@@ -204,8 +204,9 @@ class JmsCrashIT {
                 Instant answeredAt = repliedBeforeKill.get(correlation);
                 if (!ON_POSTGRESQL && records == 0 && published <= 1 && !dead && answeredAt != null
                         && answeredAt.isAfter(killed.minus(H2_LOSS_WINDOW))) {
-                    lostByH2.add(correlation + " (answered " + Duration.between(answeredAt, killed).toMillis() + " ms before the kill"
-                            + (published == 1 ? ", its event sent" : "") + ")");
+                    long before = Duration.between(answeredAt, killed).toMillis();
+                    lostByH2.add(correlation + " (answered " + (before >= 0 ? before + " ms before" : -before + " ms after")
+                            + " the kill was sent" + (published == 1 ? ", its event sent" : "") + ")");
                     phantomEvents.addAndGet(published);
                 } else if (!once) {
                     wrong.add(correlation + (repliedBeforeKill.containsKey(correlation) ? " (answered before the kill)" : "")
@@ -253,9 +254,9 @@ class JmsCrashIT {
                 server.admin("PUT", "/api/users/" + ext + "/forwarding/busy", "{\"target\":\"0701234567\"}");
             }
             System.out.printf("kill -9 with %d commands sent, %d answered, %d send cut; after the restart %d applied once"
-                    + " (%d of the cut ones), %d in plus.dead-letter, none twice, none half; %d event messages received"
-                    + " for %d events (the rest sent again with the same id)%n",
-                    sent, answered, uncertain.size(), sent - dead, maybe, dead, eventsReceived.get(), eventTargetById.size());
+                    + " (%d of the cut ones), %d lost by H2, %d in plus.dead-letter, none twice, none half; %d event messages"
+                    + " received for %d events (the rest sent again with the same id)%n",
+                    sent, answered, uncertain.size(), kept, maybe, lostByH2.size(), dead, eventsReceived.get(), eventTargetById.size());
         }
     }
 
