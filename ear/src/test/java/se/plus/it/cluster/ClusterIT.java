@@ -233,7 +233,7 @@ class ClusterIT {
         List<String> attempts = new ArrayList<>();
         while (Instant.now().isBefore(deadline)) {
             OutgoingCall call = caller.call(calleeExtension, true);
-            if (call.awaitAnswered(WAIT)) {
+            if (answeredUnlessRefused(call, WAIT)) {
                 Instant connected = Instant.now();
                 assertNotNull(callee.nextIncomingCall(WAIT), what + ": the callee's phone rang");
                 assertEquals(200, call.hangUp(), what + ": hang up");
@@ -242,6 +242,23 @@ class ClusterIT {
             attempts.add(call.statuses().toString());
         }
         throw new AssertionError(what + ": no call connected within " + timeout + "; attempts " + attempts);
+    }
+
+    /**
+     * Whether the call is answered within the timeout; false as soon as it is refused (a final status
+     * other than the digest challenge), so that a caller trying again does not wait out a refused call.
+     */
+    private static boolean answeredUnlessRefused(OutgoingCall call, Duration timeout) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            if (call.awaitAnswered(Duration.ofMillis(100))) {
+                return true;
+            }
+            if (call.statuses().stream().anyMatch(status -> status >= 300 && status != 401 && status != 407)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void assertFeatureCodeDone(TestPhone phone, String code, String what) throws Exception {

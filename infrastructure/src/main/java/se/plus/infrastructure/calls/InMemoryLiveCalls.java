@@ -216,8 +216,9 @@ public class InMemoryLiveCalls implements LiveCalls {
             for (Extension user : before) {
                 if (!now.contains(user)) {
                     if (busy.computeIfPresent(user, (u, n) -> n == 1 ? null : n - 1) == null) {
-                        endedHere(user, clock.instant());
+                        // Free on every node first: a caller waiting for the user matters more than a queue's order.
                         mark(user, false);
+                        endedHere(user, clock.instant());
                     }
                 }
             }
