@@ -161,38 +161,18 @@ public class InMemoryLiveCalls implements LiveCalls {
         return text.toString();
     }
 
+    /** The shared entry holds the latest end of every node's calls, this node's included. */
     @Override
     public Optional<Instant> lastCallEnded(Extension user) {
-        Optional<Instant> here = Optional.ofNullable(freeSince.get(user));
-        Optional<Instant> anywhere = endedOnAnyNode(user);
-        return anywhere.isPresent() && (here.isEmpty() || anywhere.get().isAfter(here.get())) ? anywhere : here;
-    }
-
-    private Optional<Instant> endedOnAnyNode(Extension user) {
-        String stored = shared == null ? null : shared.get(IDLE + user.digits());
-        if (stored == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.ofEpochMilli(Long.parseLong(stored)));
-        } catch (NumberFormatException unreadable) {
-            return Optional.empty();
-        }
+        return shared == null ? Optional.ofNullable(freeSince.get(user)) : SharedEntries.instant(shared.get(IDLE + user.digits()));
     }
 
     private void endedHere(Extension user, Instant at) {
-        freeSince.put(user, at);
         if (shared == null) {
-            return;
+            freeSince.put(user, at);
+        } else {
+            SharedEntries.keepLatest(shared, IDLE + user.digits(), at);
         }
-        long ended = at.toEpochMilli();
-        SharedEntries.update(shared, IDLE + user.digits(), stored -> {
-            try {
-                return stored != null && Long.parseLong(stored) >= ended ? stored : Long.toString(ended);
-            } catch (NumberFormatException unreadable) {
-                return Long.toString(ended);
-            }
-        });
     }
 
     @Override

@@ -1,5 +1,7 @@
 package se.plus.infrastructure.cluster;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
 
@@ -23,6 +25,28 @@ public final class SharedEntries {
      * out: remove), retrying when another writer got in between. Returns the value written.
      * {@code change} may run several times, so it must be a pure function of its argument.
      */
+    /**
+     * Stores the instant under the key unless a later one is there already (nodes' clocks differ; the
+     * latest of all writes wins).
+     */
+    public static void keepLatest(ConcurrentMap<String, String> cache, String key, Instant at) {
+        long millis = at.toEpochMilli();
+        update(cache, key, stored -> instant(stored).filter(known -> known.toEpochMilli() >= millis).isPresent()
+                ? stored : Long.toString(millis));
+    }
+
+    /** An instant stored by {@link #keepLatest}; empty when absent or unreadable. */
+    public static Optional<Instant> instant(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.ofEpochMilli(Long.parseLong(stored)));
+        } catch (NumberFormatException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     public static String update(ConcurrentMap<String, String> cache, String key, UnaryOperator<String> change) {
         while (true) {
             String old = cache.get(key);

@@ -85,14 +85,12 @@ public class CachedAuthenticationFailures implements AuthenticationFailures {
 
     @Override
     public void vouch(String account, String ip, Instant until) {
-        long end = until.toEpochMilli();
-        SharedEntries.update(cache, voucher(account, ip), stored -> stored != null && until(stored) >= end ? stored : Long.toString(end));
+        SharedEntries.keepLatest(cache, voucher(account, ip), until);
     }
 
     @Override
     public boolean vouched(String account, String ip, Instant now) {
-        String stored = cache.get(voucher(account, ip));
-        return stored != null && until(stored) > now.toEpochMilli();
+        return SharedEntries.instant(cache.get(voucher(account, ip))).filter(now::isBefore).isPresent();
     }
 
     /** A key no source has: sources are "address ...", "account ...", "streak ...". */
@@ -100,20 +98,12 @@ public class CachedAuthenticationFailures implements AuthenticationFailures {
         return VOUCHED + account + " " + ip;
     }
 
-    private static long until(String stored) {
-        try {
-            return Long.parseLong(stored);
-        } catch (NumberFormatException unreadable) {
-            return 0;
-        }
-    }
-
     @Override
     public void purge(Duration window, Instant now) {
         long longOver = now.minus(Duration.ofDays(1)).toEpochMilli();
         for (String source : List.copyOf(cache.keySet())) {
             if (source.startsWith(VOUCHED)) {
-                SharedEntries.update(cache, source, stored -> until(stored) > now.toEpochMilli() ? stored : null);
+                SharedEntries.update(cache, source, stored -> SharedEntries.instant(stored).filter(now::isBefore).isPresent() ? stored : null);
                 continue;
             }
             SharedEntries.update(cache, source, stored -> {
