@@ -32,7 +32,9 @@
 # (the UAS's 180->200 pause, 100), UAS_PORT (5090), LOCAL_IP (the address SIPp uses towards SIP; the UAS
 # and the Contacts use it too), CEILING (yes), OVERLOAD (calls/s), TRANSPORT (u1, or t1 for TCP),
 # P99_LIMIT_MS (none: if set, a rate is held only with INVITE->200 p99 below it), REG_RATE (REGISTERs/s,
-# 100), SKIP_PLUS (yes: only the ceiling), UNREGISTER (yes: remove the bindings at the end).
+# 100), SKIP_PLUS (yes: only the ceiling), UNREGISTER (yes: remove the bindings at the end), SERVER_PIDS
+# (JVM pids, space-separated: each step then ends with the CPU (utime + stime, /proc) each spent per
+# answered call, in ms, e.g. "cpu/call 3.10+0.52" for two nodes of a cluster).
 set -euo pipefail
 
 SIP=${SIP:-127.0.0.1:5060}
@@ -65,6 +67,12 @@ command -v sipp >/dev/null || { echo "SIPp missing: apt-get install sip-tester" 
 case "$TRANSPORT" in u1|t1) ;; *) echo "TRANSPORT must be u1 or t1" >&2; exit 1 ;; esac
 HOLD_MS=$(awk -v h="$HOLD" 'BEGIN { printf "%d", h * 1000 }')
 HOLD_CEIL=$(( (HOLD_MS + 999) / 1000 ))
+# cpu_ticks: utime+stime of each of SERVER_PIDS, comma-separated (empty without SERVER_PIDS).
+cpu_ticks() {
+  local out="" pid
+  for pid in ${SERVER_PIDS:-}; do out="$out${out:+,}$(awk '{print $14+$15}' "/proc/$pid/stat")"; done
+  echo "$out"
+}
 
 echo "# $(date -u +%FT%TZ), $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg), work in $WORK"
 echo "# transport $TRANSPORT, hold ${HOLD} s, answer after ${ANSWER_MS} ms, $DURATION s per rate, local $LOCAL_IP, UAS $LOCAL_IP:$UAS_PORT"
@@ -154,7 +162,8 @@ PY
 step() {
   local name=$1 rate=$2 target=$3 port=$4 callers=${5:-$WORK/callers.csv}
   local dir="$WORK/$name-$rate"; mkdir -p "$dir"
-  local total=$((rate * DURATION))
+  local total=$((rate * DURATION)) cpu_before cpu_after
+  cpu_before=$(cpu_ticks)
   start_uas "$dir/uas" "$port"
   (cd "$dir" || exit 1; timeout $((DURATION + HOLD_CEIL + 120)) sipp "$target" -sf "$SCENARIOS/caller-uac.xml" -inf "$callers" \
       -t "$TRANSPORT" -i "$LOCAL_IP" -d "$HOLD_MS" -aa \
@@ -162,9 +171,11 @@ step() {
       -timeout $((DURATION + HOLD_CEIL + 60))s -recv_timeout 10000 -max_socket 5000 -buff_size 4194304 \
       -trace_rtt -rtt_freq 100 -trace_stat -fd 1 -trace_err -trace_screen -nostdin </dev/null >"$dir/stdout" 2>&1 || true)
   stop_uas
-  python3 - "$dir" "$name" "$rate" "$total" <<'PY'
+  cpu_after=$(cpu_ticks)
+  python3 - "$dir" "$name" "$rate" "$total" "$cpu_before" "$cpu_after" "$(getconf CLK_TCK)" <<'PY'
 import csv, glob, sys
 d, name, rate, total = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+cpu_before, cpu_after, tck = sys.argv[5], sys.argv[6], int(sys.argv[7])
 rtts = {'1': [], '2': []}
 for f in glob.glob(d + "/*_rtt.csv"):
     for row in csv.reader(open(f), delimiter=';'):
@@ -189,7 +200,9 @@ rejected = col(uac, "rejected503(C)")
 late407 = col(uac, "late407(C)")
 print(f"{name:8} {rate:6} {total:8} {ok - rejected:8} {rejected:6} {failed:7} {retrans:7} "
       f"{pct('1', 0.5):7.1f} {pct('1', 0.99):7.1f} {pct('2', 0.5):7.1f} {pct('2', 0.99):7.1f} "
-      f"{col(uas, 'IncomingCall(C)'):8} {col(uas, 'FailedCall(C)'):6} {late407:7}")
+      f"{col(uas, 'IncomingCall(C)'):8} {col(uas, 'FailedCall(C)'):6} {late407:7}"
+      + (" cpu/call " + "+".join("%.2f" % ((int(a) - int(b)) * 1000.0 / tck / max(1, ok - rejected))
+                                 for b, a in zip(cpu_before.split(","), cpu_after.split(","))) if cpu_before else ""))
 PY
 }
 

@@ -4,7 +4,8 @@
 # REGISTER -> 401 -> REGISTER with digest, Expires 3600) refreshes their bindings round-robin at RATE
 # registrations/s for DURATION s (a phone's refresh is the same two requests). Prints the registrations
 # done and failed, and, with SERVER_PID, the server's CPU per registration (utime + stime of the JVM
-# over the run, from /proc; everything the server did meanwhile is in it). The bindings are removed at
+# over the run, from /proc; everything the server did meanwhile is in it; several pids, space-separated:
+# each one's, e.g. the nodes of a cluster, as "1.10+0.20 ms"). The bindings are removed at
 # the end (Expires 0).
 #
 #   SERVER_PID=$(pgrep -f jboss-modules) ADMIN_PASSWORD=... benchmarks/sip/register-load.sh
@@ -25,7 +26,8 @@ PORT=${PORT:-5095}
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d /tmp/plus-register-bench.XXXXXX)
 command -v sipp >/dev/null || { echo "SIPp missing: apt-get install sip-tester" >&2; exit 1; }
-cpu() { [ -n "${SERVER_PID:-}" ] && awk '{print $14+$15}' "/proc/$SERVER_PID/stat" || echo 0; }
+# cpu: utime+stime of the server's JVM; of each, comma-separated, when SERVER_PID lists several (the nodes of a cluster).
+cpu() { local out="" pid; for pid in ${SERVER_PID:-}; do out="$out${out:+,}$(awk '{print $14+$15}' "/proc/$pid/stat")"; done; echo "${out:-0}"; }
 
 echo "# $(date -u +%FT%TZ), $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "SEQUENTIAL" > "$WORK/users.csv"
@@ -67,10 +69,16 @@ before=$(cpu); start=$(date +%s.%N)
 read -r ok failed <<<"$(run measured 3600 "$total" "$RATE")"
 end=$(date +%s.%N); after=$(cpu)
 ticks=$(getconf CLK_TCK)
-awk -v ok="$ok" -v failed="$failed" -v t0="$start" -v t1="$end" -v c0="$before" -v c1="$after" -v hz="$ticks" -v rate="$RATE" 'BEGIN {
-  secs = t1 - t0; cpu_ms = (c1 - c0) * 1000 / hz;
-  printf "# offered %d/s: %d registrations ok, %d failed in %.1f s = %.0f/s", rate, ok, failed, secs, ok / secs;
-  if (c1 > 0 && ok > 0) printf "; server CPU %.0f ms = %.2f ms per registration", cpu_ms, cpu_ms / ok;
-  printf "\n" }'
+python3 - "$ok" "$failed" "$start" "$end" "$before" "$after" "$ticks" "$RATE" <<'PY'
+import sys
+ok, failed, t0, t1, c0, c1, hz, rate = sys.argv[1:]
+ok, failed, secs, hz = int(ok), int(failed), float(t1) - float(t0), int(hz)
+cpu_ms = [(int(a) - int(b)) * 1000.0 / hz for b, a in zip(c0.split(","), c1.split(","))]
+line = "# offered %s/s: %d registrations ok, %d failed in %.1f s = %.0f/s" % (rate, ok, failed, secs, ok / secs)
+if any(c1 != "0" for c1 in c1.split(",")) and ok > 0:
+    line += "; server CPU %s ms = %s ms per registration" % ("+".join("%.0f" % c for c in cpu_ms),
+                                                           "+".join("%.2f" % (c / ok) for c in cpu_ms))
+print(line)
+PY
 read -r gone_ok gone_failed <<<"$(run unregister 0 "$USERS" "$RATE")"
 echo "# bindings removed: $gone_ok of $USERS"

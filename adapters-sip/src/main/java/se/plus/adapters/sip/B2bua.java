@@ -73,6 +73,7 @@ import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.number.Extension;
 import se.plus.domain.number.PhoneNumber;
 import se.plus.domain.outcome.Outcome;
+import se.plus.domain.outcome.OutcomeCode;
 import se.plus.domain.routing.CallKind;
 import se.plus.domain.user.TransferMode;
 import se.plus.domain.routing.Diversion;
@@ -109,6 +110,10 @@ final class B2bua {
     private final ControlCallUseCase controls;
     private final DeviceDialects dialects;
     private final TonePlayer tones;
+    /** A pickup of a call that rings on another node of a cluster goes there. */
+    private final PickupHandover handover;
+    /** The other nodes of a cluster end this node's connected calls should it die. */
+    private final ClusterMembership membership;
     /** Where media sessions are closed: closing waits for the relay thread, which no SIP thread may do. */
     private final java.util.concurrent.Executor background;
     /** No-answer timers: each fires once, on a worker, for the ringing stage it was set for. */
@@ -131,7 +136,9 @@ final class B2bua {
     B2bua(SipContext sip, RouteCallUseCase routes, RecordCallUseCase recorder, LiveCalls liveCalls, MediaRelay relay,
           BuiltInVoicemail voicemail, FeatureCodeInvites refusals, CallSettings settings,
           java.util.concurrent.Executor background, ScheduledExecutorService timers, ControlCallUseCase controls,
-          DeviceDialects dialects, TonePlayer tones) {
+          DeviceDialects dialects, TonePlayer tones, PickupHandover handover, ClusterMembership membership) {
+        this.handover = handover;
+        this.membership = membership;
         this.controls = controls;
         this.dialects = dialects;
         this.tones = tones;
@@ -503,7 +510,7 @@ final class B2bua {
         call.call.offer(legId);
         call.call.answered(legId, System.nanoTime());
         call.voicemail = recording;
-        liveCalls.changed(call.call);
+        changed(call);
         forgetRinging(call);
         cancelNoAnswerTimer(call);
         call.answeredAt = Instant.now();
@@ -622,6 +629,10 @@ final class B2bua {
             relayedResponse(relayed, response);
             return true;
         }
+        if (data instanceof PickupHandover.Attempt attempt) {
+            handover.response(attempt, response, transaction);
+            return true;
+        }
         if (data instanceof ByeAfterNotify after) {
             if (response.getStatusCode() >= 200) {
                 sendBye(after.dialog());
@@ -698,7 +709,7 @@ final class B2bua {
             ackAndHangUp(leg);
             return;
         }
-        liveCalls.changed(call.call);
+        changed(call);
         forgetRinging(call);
         cancelNoAnswerTimer(call);
         call.answeredAt = Instant.now();
@@ -746,6 +757,10 @@ final class B2bua {
             return false;
         }
         Object data = transaction.getApplicationData();
+        if (data instanceof PickupHandover.Attempt attempt) {
+            handover.timeout(attempt, event.getClientTransaction());
+            return true;
+        }
         if (data instanceof CallSide side && side.leg() != null && transaction == side.leg().invite) {
             SipCall call = side.call();
             synchronized (call) {
@@ -855,7 +870,7 @@ final class B2bua {
     boolean cancel(String branch, ServerTransaction cancelTransaction) {
         SipCall call = branch == null ? null : ringing.get(branch);
         if (call == null) {
-            return false;
+            return handover.cancel(branch, cancelTransaction);
         }
         if (cancelTransaction != null) {
             sip.reply(cancelTransaction, Response.OK);
@@ -1207,7 +1222,7 @@ final class B2bua {
             release(leaving);
         }
         closeKeys(call, false);
-        liveCalls.changed(call.call);
+        changed(call);
         call.ringingSinceNanos = System.nanoTime();
         call.earlyMediaLeg = null;
         if (call.media != null) {
@@ -1276,7 +1291,7 @@ final class B2bua {
         if (sdp != null && call.consultMedia != null) {
             call.consultMedia.remoteB(SdpAnchor.receiveAddress(sdp));
         }
-        liveCalls.changed(call.call);
+        changed(call);
         if (call.completeOnAnswer) {
             completeTransfer(call);
         }
@@ -1305,7 +1320,7 @@ final class B2bua {
             return;
         }
         call.media.rejoin();
-        liveCalls.changed(call.call);
+        changed(call);
         releaseIfDone(call);
     }
 
@@ -1349,7 +1364,7 @@ final class B2bua {
         closeKeys(call, false);
         call.media.handOverTo(call.consultMedia);
         call.calleeMedia = call.consultMedia;
-        liveCalls.changed(call.call);
+        changed(call);
         String callId = call.call.id();
         background.execute(() -> {
             try {
@@ -1546,8 +1561,8 @@ final class B2bua {
                 first.media.handOverTo(second.media);
                 first.partner = second;
                 second.partner = first;
-                liveCalls.changed(first.call);
-                liveCalls.changed(second.call);
+                changed(first);
+                changed(second);
                 if (left != null) {
                     release(left);
                 }
@@ -1662,8 +1677,22 @@ final class B2bua {
     /**
      * {@code *80*<n>} from an authenticated phone, on a worker: the rules find the call ringing at n, and
      * {@link #join} makes the picker's INVITE its answer; a refusal gets the error tone, as any code.
+     * When nothing rings at n here, the call may ring on another node of a cluster: the INVITE is
+     * handed to the others ({@link PickupHandover}) before the phone hears the refusal.
      */
     void pickUp(ServerTransaction invite, Extension picker, String digits, Dialect dialect) {
+        pickUp(invite, picker, digits, dialect, false);
+    }
+
+    /**
+     * {@code *80*<n>} handed over by another node, the picker vouched for by its pass: the same rules;
+     * a refusal is a plain answer (the node the phone called plays the tone, if it comes to that).
+     */
+    void pickUpHandedOver(ServerTransaction invite, Extension picker, String digits, Dialect dialect) {
+        pickUp(invite, picker, digits, dialect, true);
+    }
+
+    private void pickUp(ServerTransaction invite, Extension picker, String digits, Dialect dialect, boolean handedOver) {
         Request request = invite.getRequest();
         String offer = body(request);
         if (offer == null || (settings.anchorMedia() && SdpAnchor.rewrite(offer, "127.0.0.1", 2) == null)) {
@@ -1681,8 +1710,15 @@ final class B2bua {
             return;
         }
         if (outcome instanceof Outcome.Refused refused) {
-            refusals.refuseWithTone(invite, sip.response(request, RefusalResponse.status(refused.code()),
-                    RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(), refused.message())), sip);
+            Response refusal = sip.response(request, RefusalResponse.status(refused.code()),
+                    RefusalResponse.reasonPhrase(refused.code()), RefusalResponse.warningText(refused.code(), refused.message()));
+            if (handedOver) {
+                sip.reply(invite, refusal);
+            } else if (refused.code() == OutcomeCode.SERVICE_NOT_ACTIVE) {
+                handover.start(invite, picker, () -> refusals.refuseWithTone(invite, refusal, sip));
+            } else {
+                refusals.refuseWithTone(invite, refusal, sip);
+            }
         }
     }
 
@@ -1748,7 +1784,7 @@ final class B2bua {
             leg.finalStatus = Response.OK;
             dialog.setApplicationData(new CallSide(call, leg));
             call.legs.put(leg.id, leg);
-            liveCalls.changed(call.call);
+            changed(call);
             forgetRinging(call);
             cancelNoAnswerTimer(call);
             call.answeredAt = Instant.now();
@@ -1961,6 +1997,29 @@ final class B2bua {
     }
 
     /** The call has its final answer: a CANCEL no longer finds it (a call we placed had no INVITE to cancel). */
+    /**
+     * The call changed whom it keeps busy (answered, picked up, transferred): the live-call registry is
+     * told, and in a cluster the others keep its dialogs, to end them should this node die.
+     */
+    private void changed(SipCall call) {
+        liveCalls.changed(call.call);
+        if (!membership.clustered() || call.call.state() != LiveCall.State.CONNECTED) {
+            return;
+        }
+        Leg answered = call.answered();
+        var dialogs = new java.util.ArrayList<Dialog>(2);
+        if (call.callerDialog != null) {
+            dialogs.add(call.callerDialog);
+        }
+        if (answered != null && answered.dialog != null) {
+            dialogs.add(answered.dialog);
+        }
+        if (!dialogs.equals(call.keptDialogs)) {
+            membership.keep(call.call.id(), dialogs, call.callerDialog, call.callerToTag);
+            call.keptDialogs = dialogs;
+        }
+    }
+
     private void forgetRinging(SipCall call) {
         if (call.inviteBranch != null) {
             ringing.remove(call.inviteBranch, call);
@@ -1999,6 +2058,9 @@ final class B2bua {
         calls.remove(call.call.id(), call);
         forgetRinging(call);
         liveCalls.remove(call.call);
+        if (call.keptDialogs != null) {
+            membership.drop(call.call.id());
+        }
         recordLater(CallRecording.of(call));
         if (call.voicemail != null) {
             // Whatever was said before the end is the message (a caller who hangs up at once leaves none).

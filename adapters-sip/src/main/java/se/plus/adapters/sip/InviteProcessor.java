@@ -14,6 +14,7 @@ import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import se.plus.application.port.in.RouteCallUseCase.FromTrunk;
+import se.plus.application.port.out.ClusterPeers;
 import se.plus.application.port.in.RouteCallUseCase.FromUser;
 import se.plus.domain.dialstring.BypassCall;
 import se.plus.domain.dialstring.DialContext;
@@ -22,11 +23,13 @@ import se.plus.domain.dialstring.Dialect;
 import se.plus.domain.dialstring.HiddenNumberCall;
 import se.plus.domain.dialstring.ParseResult;
 import se.plus.domain.dialstring.Pickup;
+import se.plus.domain.number.Extension;
 
 /**
  * Where an INVITE goes: a re-INVITE into its call; a feature code that changes a setting to the
  * feature-code handler; everything else (a number, {@code *31*<n>}, {@code *60*<n>}) is a call through
- * the B2BUA. Phones are challenged first; the trusted trunk is not (it authenticates by address).
+ * the B2BUA. Phones are challenged first; the trusted trunk is not (it authenticates by address), nor
+ * is a pickup another node of the cluster hands over (its one-time pass names the picker).
  */
 final class InviteProcessor implements MethodProcessor {
 
@@ -36,9 +39,11 @@ final class InviteProcessor implements MethodProcessor {
     private final SipWorkers workers;
     private final CallSettings settings;
     private final DeviceDialects dialects;
+    private final ClusterPeers peers;
 
     InviteProcessor(DigestGate gate, FeatureCodeInvites featureCodes, B2bua b2bua, SipWorkers workers, CallSettings settings,
-                    DeviceDialects dialects) {
+                    DeviceDialects dialects, ClusterPeers peers) {
+        this.peers = peers;
         this.dialects = dialects;
         this.gate = gate;
         this.featureCodes = featureCodes;
@@ -69,7 +74,9 @@ final class InviteProcessor implements MethodProcessor {
         String dialled = FeatureCode.percentDecode(uri.getUser() == null ? "" : uri.getUser());
         Optional<String> code = FeatureCode.digitsOf(uri.getUser());
         Header replaces = request.getHeader("Replaces");
-        if (replaces != null) {
+        if (PickupHandover.handedOver(request)) {
+            handedOver(request, code, sip);
+        } else if (replaces != null) {
             // RFC 3891 from a BLF key: take over the early dialog it names, as *80* would.
             String value = replaces instanceof javax.sip.header.ExtensionHeader extension ? extension.getValue()
                     : replaces.toString().substring(replaces.toString().indexOf(':') + 1);
@@ -97,18 +104,52 @@ final class InviteProcessor implements MethodProcessor {
         }
     }
 
-    private void fromTrunk(Request request, String dialled, SipContext sip) {
-        if (workers.overloaded() || sip.saturated()) {
-            sip.sendBusy(request);
+    /**
+     * A pickup another node hands over: its pass names the picker (redeemed once, on a worker: it is a
+     * cache operation across the cluster); no pass, a used one or anything but {@code *80*}: 403.
+     */
+    private void handedOver(Request request, Optional<String> code, SipContext sip) {
+        ServerTransaction transaction = unlessOverloaded(request, sip);
+        if (transaction == null) {
             return;
         }
-        ServerTransaction transaction = sip.transactionFor(request);
+        // At once, from this thread: the handing node passes over a node that stays silent.
+        sip.reply(transaction, Response.TRYING);
+        String pass = PickupHandover.passOf(request);
+        if (!workers.offer(() -> {
+            Optional<Extension> picker = code.filter(InviteProcessor::picksUp).flatMap(c -> peers.redeemPass(pass));
+            if (picker.isEmpty()) {
+                sip.reply(transaction, sip.response(request, Response.FORBIDDEN, null,
+                        "NOT_ALLOWED: only a pickup with a pass from a node of this cluster is handed over"));
+                return;
+            }
+            b2bua.pickUpHandedOver(transaction, picker.get(), code.get(),
+                    dialects.of(picker.get().digits(), SipContext.userAgent(request)));
+        })) {
+            sip.replyBusy(transaction);
+        }
+    }
+
+    private void fromTrunk(Request request, String dialled, SipContext sip) {
+        ServerTransaction transaction = unlessOverloaded(request, sip);
         if (transaction == null) {
             return;
         }
         if (!workers.offer(() -> b2bua.place(transaction, externalCaller(request), dialled, Dialect.TERMINAL))) {
             sip.replyBusy(transaction);
         }
+    }
+
+    /**
+     * The transaction for an INVITE that needs no digest, or null: overloaded (503 sent statelessly) or
+     * a retransmission.
+     */
+    private ServerTransaction unlessOverloaded(Request request, SipContext sip) {
+        if (workers.overloaded() || sip.saturated()) {
+            sip.sendBusy(request);
+            return null;
+        }
+        return sip.transactionFor(request);
     }
 
     /**

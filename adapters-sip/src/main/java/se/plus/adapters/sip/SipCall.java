@@ -102,6 +102,8 @@ final class SipCall {
     boolean callerAcked;
     boolean onHold;
     boolean released;
+    /** The dialogs the other nodes of a cluster keep for this call (null: none kept). */
+    List<javax.sip.Dialog> keptDialogs;
     /** When the call ended (nanoTime), 0 before. */
     long endedNanos;
     /** The caller's dialect: how its in-call keys are read. */

@@ -36,6 +36,7 @@ import se.plus.application.port.in.LeaveVoicemailUseCase;
 import se.plus.application.port.in.ReadVoicemailUseCase;
 import se.plus.application.port.in.RouteCallUseCase;
 import se.plus.application.port.out.AuthenticationFailures;
+import se.plus.application.port.out.ClusterPeers;
 import se.plus.application.port.out.LiveCalls;
 import se.plus.application.port.out.Locations;
 import se.plus.application.port.out.MailboxChanges;
@@ -115,6 +116,9 @@ public class SipServer {
     @Inject
     SipCallControl callControl;
 
+    @Inject
+    ClusterPeers peers;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -125,6 +129,7 @@ public class SipServer {
     private B2bua b2bua;
     private FailureTracker failures;
     private MessageWaitingSubscriptions subscriptions;
+    private ClusterMembership membership;
 
     private SipStack stack;
     private final List<ListeningPoint> listeningPoints = new ArrayList<>();
@@ -196,16 +201,18 @@ public class SipServer {
                 mailboxChanges, readVoicemail::summary);
         messageWaiting.attach(subscriptions);
         workers.clock().scheduleWithFixedDelay(subscriptions::catchUp, 1, 1, TimeUnit.SECONDS);
+        membership = new ClusterMembership(sip, peers, settings.peerReachableAddress() + ":" + settings.port());
         var featureCodes = new FeatureCodeInvites(gate, dial, dialects, tones,
                 settings.loopbackReachableAddress(), settings.port());
         b2bua = new B2bua(sip, routes, recorder, liveCalls, media, voicemail, featureCodes, callSettings, workers, workers.clock(),
-                controls, dialects, tones);
+                controls, dialects, tones, new PickupHandover(sip, peers, workers.clock()), membership);
+        workers.clock().scheduleWithFixedDelay(this::tickMembership, 0, 10, TimeUnit.SECONDS);
         callControl.attach(b2bua);
         workers.clock().scheduleWithFixedDelay(this::sweepCalls, 1, 1, TimeUnit.SECONDS);
         return new MethodProcessor[] {
             new OptionsProcessor(),
             new RegisterProcessor(gate, locations, dialects),
-            new InviteProcessor(gate, featureCodes, b2bua, workers, callSettings, dialects),
+            new InviteProcessor(gate, featureCodes, b2bua, workers, callSettings, dialects, peers),
             new AckProcessor(tones, b2bua),
             new ByeProcessor(b2bua),
             new CancelProcessor(featureCodes, b2bua),
@@ -214,6 +221,16 @@ public class SipServer {
             new InDialogProcessor(Request.REFER, b2bua),
             new SubscribeProcessor(gate, subscriptions, readVoicemail),
         };
+    }
+
+    /** This node lives (where to send it a pickup), and the calls of nodes that died are ended. */
+    private void tickMembership() {
+        try {
+            membership.tick();
+        } catch (RuntimeException unexpected) {
+            // A periodic task that throws is never run again: the others would soon take this node for dead.
+            LOG.log(Level.WARNING, "cluster membership not renewed; tried again in 10 s", unexpected);
+        }
     }
 
     private void sweepCalls() {

@@ -172,6 +172,24 @@ public class SipSettings {
         return authBlockSeconds;
     }
 
+    /**
+     * The address the other nodes of a cluster reach the listener on: the SIP address, unless it is a
+     * wildcard; then the media address if one is set, else this host's own address.
+     */
+    public String peerReachableAddress() {
+        if (!"0.0.0.0".equals(address) && !"::".equals(address)) {
+            return address;
+        }
+        if (mediaAddress.filter(a -> !a.isBlank() && !"0.0.0.0".equals(a) && !"::".equals(a)).isPresent()) {
+            return mediaAddress.get();
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            return loopbackReachableAddress();
+        }
+    }
+
     /** The address a process on this machine reaches the listener on. */
     public String loopbackReachableAddress() {
         return "0.0.0.0".equals(address) ? "127.0.0.1" : "::".equals(address) ? "::1" : address;

@@ -95,7 +95,9 @@ class B2buaWithoutAnchoringTest {
         var settings = new CallSettings(false, Optional.empty(), Optional.empty(), Set.of(), Duration.ofSeconds(120),
                 Duration.ofSeconds(60), Duration.ofHours(12));
         b2bua = new B2bua(sip, routes, record -> { }, new InMemoryLiveCalls(), null, null, null, settings, Runnable::run, timers,
-                mock(ControlCallUseCase.class), new DeviceDialects(null, null), null);
+                mock(ControlCallUseCase.class), new DeviceDialects(null, null), null,
+                new PickupHandover(sip, mock(se.plus.application.port.out.ClusterPeers.class), timers),
+                new ClusterMembership(sip, mock(se.plus.application.port.out.ClusterPeers.class), "127.0.0.1:5060"));
     }
 
     @AfterEach

@@ -180,6 +180,33 @@ class InCallIT {
     }
 
     @Test
+    void a_pickup_with_a_forged_handover_pass_is_refused_403_and_the_call_rings_on() throws Exception {
+        SipUser anna = TestUsers.create("Anna Forged");
+        SipUser berit = TestUsers.create("Berit Forged");
+        SipUser cecilia = TestUsers.create("Cecilia Forged");
+        TestPhone annasPhone = registered(anna);
+        TestPhone beritsPhone = registered(berit);
+        TestPhone ceciliasPhone = registered(cecilia);
+        beritsPhone.answerWith(Answer.RING_ONLY, null);
+        OutgoingCall call = annasPhone.call(berit.extension(), true);
+        IncomingCall atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertNotNull(atBerit);
+        assertNotNull(call.awaitStatus(Response.RINGING, WAIT));
+
+        // The header a node of a cluster adds when it hands a pickup on; from a phone it vouches for nobody.
+        OutgoingCall forged = ceciliasPhone.call("*80*" + berit.extension(), true,
+                "Plus-Handover: 0123456789abcdef0123456789abcdef");
+        assertNotNull(forged.awaitStatus(Response.FORBIDDEN, WAIT), forged.statuses().toString());
+        assertFalse(atBerit.awaitCancel(java.time.Duration.ofMillis(500)), "Berit's phone rings on");
+
+        OutgoingCall pickup = ceciliasPhone.call("*80*" + berit.extension(), true);
+        assertTrue(pickup.awaitAnswered(WAIT), "with her digest Cecilia picks up: " + pickup.statuses());
+        assertTrue(call.awaitAnswered(WAIT));
+        assertEquals(200, pickup.hangUp());
+        assertTrue(call.awaitBye(WAIT));
+    }
+
+    @Test
     void star80_with_nothing_ringing_is_refused_service_not_active() throws Exception {
         SipUser berit = TestUsers.create("Berit Quiet");
         SipUser cecilia = TestUsers.create("Cecilia Quiet");

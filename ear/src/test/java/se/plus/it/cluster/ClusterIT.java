@@ -93,6 +93,8 @@ class ClusterIT {
         assertCallConnectsWithin(carlsPhone, beritsPhone, berit, Duration.ofSeconds(10),
                 "Carl (node 2) calls Berit, free again");
 
+        assertPickupCrossesNodes(annasPhone, beritsPhone, carlsPhone, berit);
+
         assertMessageWaitingCrossesNodes(annasPhone, beritsPhone, berit);
 
         try (var node2Events = new Events(node2, "type = 'FORWARDING_CHANGED' AND extension = '" + anna + "'")) {
@@ -105,6 +107,16 @@ class ClusterIT {
         assertTrue(forwardingOf(node1, berit).contains("+46701234568"), "node 1 reads what node 2 changed");
 
         assertProfileExpiresOnce(carl);
+
+        // A call node 1 carries when it dies: Carl, through node 1, talks with Dora (registered through node 2).
+        String dora = createUser(node2, "Dora Cluster");
+        TestPhone dorasPhone = phone(dora, node2);
+        assertEquals(200, dorasPhone.register(600));
+        TestPhone carlsPhoneAtNode1 = phone(carl, node1);
+        OutgoingCall lost = carlsPhoneAtNode1.call(dora, true);
+        assertTrue(lost.awaitAnswered(WAIT), "Carl (node 1) talks with Dora: " + lost.statuses());
+        var lostAtDora = dorasPhone.nextIncomingCall(WAIT);
+        assertNotNull(lostAtDora);
 
         // Carl's account is guessed at through node 1 until it is blocked (3 failures: the nodes' setting).
         for (int i = 0; i < 3; i++) {
@@ -131,6 +143,11 @@ class ClusterIT {
                     "{\"target\":\"0701234569\"}").statusCode(), "a REST change through node 2");
             assertNotNull(node2Events.next(Duration.ofSeconds(30)), "events flow again from node 2 (relay lease taken over)");
         }
+
+        // Node 2 ends the call node 1 carried (node 1 is taken for dead 30 s after it was last heard of).
+        assertTrue(lost.awaitBye(Duration.ofSeconds(60)), "node 2 sends Carl's phone BYE for the dead node's call");
+        assertTrue(lostAtDora.awaitBye(Duration.ofSeconds(5)), "and Dora's");
+        LOG.info(() -> "kill -9 of node 1 to BYE from node 2 for its call: " + Duration.between(killed, Instant.now()).toMillis() + " ms");
     }
 
     private void startTwoNodes() throws Exception {
@@ -160,6 +177,40 @@ class ClusterIT {
         node1.awaitHealthy(Instant.now().plus(Duration.ofMinutes(4)));
         node2.start(2, fullEnvironment);
         node2.awaitHealthy(Instant.now().plus(Duration.ofMinutes(4)));
+    }
+
+    /**
+     * Anna calls Berit through node 1, which carries the call; Carl dials {@code *80*<Berit>} through
+     * node 2, where nothing rings: node 2 hands his INVITE to node 1, Carl talks with Anna (media both
+     * ways through node 1), Berit's phone stops ringing, and Carl's BYE, sent where the answer's Contact
+     * says (node 1), ends the call for Anna too. Then a pickup of a call ringing nowhere is refused.
+     */
+    private void assertPickupCrossesNodes(TestPhone annasPhone, TestPhone beritsPhone, TestPhone carlsPhone, String berit)
+            throws Exception {
+        beritsPhone.answerWith(TestPhone.Answer.RING_ONLY, null);
+        OutgoingCall call = annasPhone.call(berit, true);
+        var atBerit = beritsPhone.nextIncomingCall(WAIT);
+        assertNotNull(atBerit, "node 1 rings Berit's phone");
+        assertNotNull(call.awaitStatus(180, WAIT), "Anna hears it ring: " + call.statuses());
+
+        OutgoingCall pickup = carlsPhone.call("*80*" + berit, true);
+        assertTrue(pickup.awaitAnswered(WAIT), "Carl, through node 2, has the call of node 1: " + pickup.statuses());
+        assertTrue(call.awaitAnswered(WAIT), "Anna is answered: " + call.statuses());
+        assertTrue(atBerit.awaitCancel(WAIT), "Berit's phone stops ringing");
+        assertHears(carlsPhone, annasPhone, call.remoteSdp(), "Anna -> Carl");
+        assertHears(annasPhone, carlsPhone, pickup.remoteSdp(), "Carl -> Anna");
+        assertEquals(200, pickup.hangUp(), "Carl hangs up at node 1, which holds his dialog");
+        assertTrue(call.awaitBye(WAIT), "Anna hears Carl hang up");
+
+        OutgoingCall nothing = carlsPhone.call("*80*" + berit, true);
+        assertNotNull(nothing.awaitStatus(480, WAIT), "nothing rings at Berit on any node: " + nothing.statuses());
+        beritsPhone.answerWith(TestPhone.Answer.RING_THEN_OK, java.time.Duration.ofMillis(200));
+    }
+
+    private static void assertHears(TestPhone listener, TestPhone speaker, String speakersSdp, String what) throws Exception {
+        long before = listener.media().received();
+        speaker.media().sendTo(speakersSdp, 25);
+        assertTrue(listener.media().awaitReceived(before + 20, WAIT) >= before + 20, what);
     }
 
     /**

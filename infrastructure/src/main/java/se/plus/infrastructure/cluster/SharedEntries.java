@@ -21,11 +21,6 @@ public final class SharedEntries {
     }
 
     /**
-     * Replaces the entry with what {@code change} makes of it ({@code null} in: absent; {@code null}
-     * out: remove), retrying when another writer got in between. Returns the value written.
-     * {@code change} may run several times, so it must be a pure function of its argument.
-     */
-    /**
      * Stores the instant under the key unless a later one is there already (nodes' clocks differ; the
      * latest of all writes wins).
      */
@@ -47,6 +42,11 @@ public final class SharedEntries {
         }
     }
 
+    /**
+     * Replaces the entry with what {@code change} makes of it ({@code null} in: absent; {@code null}
+     * out: remove), retrying when another writer got in between. Returns the value written.
+     * {@code change} may run several times, so it must be a pure function of its argument.
+     */
     public static String update(ConcurrentMap<String, String> cache, String key, UnaryOperator<String> change) {
         while (true) {
             String old = cache.get(key);

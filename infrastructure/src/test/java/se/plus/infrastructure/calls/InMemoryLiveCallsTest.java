@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
+import se.plus.infrastructure.MovableClock;
 import se.plus.domain.call.CallParty;
 import se.plus.domain.call.LiveCall;
 import se.plus.domain.number.Extension;
@@ -23,28 +22,8 @@ class InMemoryLiveCallsTest {
     private static final Extension BERIT = Extension.of("1002");
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
 
-    /** A clock the test moves: the marks' age is what makes a dead node's calls go away. */
-    private static final class Wall extends Clock {
-        Instant now = T0;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final ConcurrentMap<String, String> shared = new ConcurrentHashMap<>();
-    private final Wall wall = new Wall();
+    private final MovableClock wall = new MovableClock(T0);
     private final InMemoryLiveCalls node1 = new InMemoryLiveCalls(shared, "node1", wall);
     private final InMemoryLiveCalls node2 = new InMemoryLiveCalls(shared, "node2", wall);
 
@@ -82,12 +61,12 @@ class InMemoryLiveCallsTest {
         node2.remove(earlier);
         assertEquals(Optional.of(T0), node2.lastCallEnded(ANNA), "Anna's call ended on node 2 itself at T0");
 
-        wall.now = T0.plusSeconds(90);
+        wall.set(T0.plusSeconds(90));
         LiveCall call = annaCallsBerit();
         node1.add(call);
         call.answered("leg", 1);
         node1.changed(call);
-        wall.now = T0.plusSeconds(120);
+        wall.set(T0.plusSeconds(120));
         call.hangUp(LiveCall.Ending.HUNG_UP);
         node1.remove(call);
 
@@ -95,7 +74,7 @@ class InMemoryLiveCallsTest {
         assertEquals(Optional.of(T0.plusSeconds(120)), node2.lastCallEnded(ANNA), "the later end, on node 1, counts");
 
         // Node 2's clock runs a minute behind: its later call end must not make Anna look idle longer.
-        wall.now = T0.plusSeconds(130 - 60);
+        wall.set(T0.plusSeconds(130 - 60));
         var skewed = new LiveCall("c3", new CallParty(Optional.of(ANNA), Optional.of(PhoneNumber.of("1001")), "Anna", false),
                 Optional.of(Extension.of("1003")), 0);
         node2.add(skewed);
@@ -109,9 +88,9 @@ class InMemoryLiveCallsTest {
         LiveCall call = annaCallsBerit();
         node1.add(call);
 
-        wall.now = T0.plus(InMemoryLiveCalls.STALE).minusSeconds(1);
+        wall.set(T0.plus(InMemoryLiveCalls.STALE).minusSeconds(1));
         assertTrue(node2.inCall(ANNA), "a mark younger than 30 s holds");
-        wall.now = T0.plus(InMemoryLiveCalls.STALE).plusSeconds(1);
+        wall.set(T0.plus(InMemoryLiveCalls.STALE).plusSeconds(1));
         assertFalse(node2.inCall(ANNA), "node 1 stopped refreshing: it is gone, and its calls with it");
     }
 
@@ -120,7 +99,7 @@ class InMemoryLiveCallsTest {
         LiveCall call = annaCallsBerit();
         node1.add(call);
         for (int round = 1; round <= 6; round++) {
-            wall.now = T0.plus(InMemoryLiveCalls.REFRESH.multipliedBy(round));
+            wall.set(T0.plus(InMemoryLiveCalls.REFRESH.multipliedBy(round)));
             node1.refreshMarks();
         }
         assertTrue(node2.inCall(ANNA), "a minute later, still busy");
