@@ -8,16 +8,19 @@
 #   benchmarks/cluster/replication-cost.sh          # after ./mvnw -pl ear -am package -DskipTests
 #
 # Needs PostgreSQL at 127.0.0.1:5432 (user postgres, no password: the database plus_replication_bench is
-# dropped and made afresh) and SIPp. Settings (environment): ROUNDS (2), REG_RATE (200/s), CALL_RATE (100/s),
-# DURATION (30 s per step), OFFSET (1500: node 1 at HTTP 9580, SIP 6560; node 2 at +100).
+# dropped and made afresh) and SIPp. A node that just started first gets the same load for WARMUP s unmeasured
+# (its JIT); node 2's CPU while nothing is offered (its own timers, JGroups) is measured too, per second.
+# Settings (environment): ROUNDS (2), REG_RATE (200/s), CALL_RATE (50/s: 100/s on PostgreSQL fills the two
+# cores), DURATION (30 s per step), WARMUP (15 s), OFFSET (1500: node 1 at HTTP 9580, SIP 6560; node 2 at +100).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 ROUNDS=${ROUNDS:-2}
 REG_RATE=${REG_RATE:-200}
-CALL_RATE=${CALL_RATE:-100}
+CALL_RATE=${CALL_RATE:-50}
 DURATION=${DURATION:-30}
+WARMUP=${WARMUP:-15}
 OFFSET=${OFFSET:-1500}
 DB=plus_replication_bench
 work=$(mktemp -d /tmp/plus-replication-bench.XXXXXX)
@@ -49,9 +52,9 @@ start() {
 }
 stop() { kill -TERM "${pids[$1]}" 2>/dev/null || true; wait "${pids[$1]}" 2>/dev/null || true; }
 
-# measure LABEL PIDS: registrations, then calls, against node 1; prints the figures.
+# measure LABEL PIDS [SECONDS]: registrations, then calls, against node 1; prints the figures.
 measure() {
-  local label=$1 cpu_pids=$2
+  local label=$1 cpu_pids=$2 DURATION=${3:-$DURATION}
   echo "## $label (CPU of: $cpu_pids)"
   SIP=127.0.0.1:$((5060 + OFFSET)) HTTP=http://127.0.0.1:$((8080 + OFFSET)) ADMIN_PASSWORD=$PLUS_ADMIN_PASSWORD \
     SERVER_PID="$cpu_pids" USERS=300 RATE=$REG_RATE DURATION=$DURATION PORT=$((5095 + OFFSET)) \
@@ -62,11 +65,20 @@ measure() {
 }
 
 echo "# $(date -u +%FT%TZ), $(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg), work in $work"
+# idle PID SECONDS: the process's CPU per second while nothing is offered.
+idle() {
+  local before after
+  before=$(awk '{print $14+$15}' "/proc/$1/stat"); sleep "$2"; after=$(awk '{print $14+$15}' "/proc/$1/stat")
+  python3 -c "print('%.1f' % (($after - $before) * 1000.0 / $(getconf CLK_TCK) / $2))"
+}
+
 start 1; node1=$jvm
+measure warm-up "$node1" "$WARMUP" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
   measure "round $round: node 1 alone" "$node1"
   start 2; node2=$jvm
-  sleep 15   # the view and the caches' state transfer settle
+  measure warm-up "$node1 $node2" "$WARMUP" >/dev/null
+  echo "## round $round: node 2 idle: $(idle "$node2" 20) ms CPU per s; node 1 idle: $(idle "$node1" 20) ms per s"
   measure "round $round: node 1 with node 2 in the cluster" "$node1 $node2"
   stop 2
   sleep 5

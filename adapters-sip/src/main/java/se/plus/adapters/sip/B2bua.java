@@ -2003,6 +2003,21 @@ final class B2bua {
      */
     private void changed(SipCall call) {
         liveCalls.changed(call.call);
+        keepDialogs(call);
+    }
+
+    /** Another node joined a node that was alone: it keeps the dialogs of the calls connected meanwhile too. */
+    void keepAllDialogs() {
+        for (SipCall call : calls.values()) {
+            synchronized (call) {
+                if (!call.released) {
+                    keepDialogs(call);
+                }
+            }
+        }
+    }
+
+    private void keepDialogs(SipCall call) {
         if (!membership.clustered() || call.call.state() != LiveCall.State.CONNECTED) {
             return;
         }

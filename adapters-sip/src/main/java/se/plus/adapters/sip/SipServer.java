@@ -226,7 +226,11 @@ public class SipServer {
     /** This node lives (where to send it a pickup), and the calls of nodes that died are ended. */
     private void tickMembership() {
         try {
+            boolean alone = !membership.clustered();
             membership.tick();
+            if (alone && membership.clustered()) {
+                b2bua.keepAllDialogs();
+            }
         } catch (RuntimeException unexpected) {
             // A periodic task that throws is never run again: the others would soon take this node for dead.
             LOG.log(Level.WARNING, "cluster membership not renewed; tried again in 10 s", unexpected);
