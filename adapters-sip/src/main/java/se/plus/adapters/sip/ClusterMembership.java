@@ -78,12 +78,22 @@ final class ClusterMembership {
             }
         }
         if (lines.length() > 0) {
-            peers.keepDialogs(callId, lines.toString());
+            try {
+                peers.keepDialogs(callId, lines.toString());
+            } catch (RuntimeException failure) {
+                // The call goes on; only its end after a crash of this node is not in the others' hands.
+                LOG.log(Level.WARNING, "dialogs of call " + callId + " not kept by the cluster", failure);
+            }
         }
     }
 
     void drop(String callId) {
-        peers.dropDialogs(callId);
+        try {
+            peers.dropDialogs(callId);
+        } catch (RuntimeException failure) {
+            // Should this node die, a survivor sends BYE for a call that ended: the phones answer 481.
+            LOG.log(Level.WARNING, "dialogs of ended call " + callId + " not dropped from the cluster", failure);
+        }
     }
 
     private static String lineOf(Dialog dialog, String localTagIfUnset) {

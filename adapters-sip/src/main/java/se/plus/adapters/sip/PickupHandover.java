@@ -83,7 +83,13 @@ final class PickupHandover {
      * phone when none has the call (and at once on a single server).
      */
     void start(ServerTransaction invite, Extension picker, Runnable refuseHere) {
-        var nodes = new ArrayDeque<>(peers.others());
+        Deque<String> nodes;
+        try {
+            nodes = new ArrayDeque<>(peers.others());
+        } catch (RuntimeException failure) {
+            LOG.log(Level.WARNING, "the other nodes not known: the pickup is refused here", failure);
+            nodes = new ArrayDeque<>();
+        }
         if (nodes.isEmpty()) {
             refuseHere.run();
             return;
