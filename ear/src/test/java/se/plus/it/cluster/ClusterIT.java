@@ -188,10 +188,22 @@ class ClusterIT {
     private void assertPickupCrossesNodes(TestPhone annasPhone, TestPhone beritsPhone, TestPhone carlsPhone, String berit)
             throws Exception {
         beritsPhone.answerWith(TestPhone.Answer.RING_ONLY, null);
-        OutgoingCall call = annasPhone.call(berit, true);
+        // Berit's call with Carl has just ended through node 2: node 1 may still see her busy mark for a
+        // moment (call waiting is off for her), so Anna tries again until it rings.
+        OutgoingCall call = null;
+        var attempts = new ArrayList<String>();
+        Instant until = Instant.now().plusSeconds(10);
+        while (Instant.now().isBefore(until)) {
+            call = annasPhone.call(berit, true);
+            if (call.awaitStatus(180, Duration.ofSeconds(3)) != null) {
+                break;
+            }
+            attempts.add(call.statuses().toString());
+            call = null;
+        }
+        assertNotNull(call, "Anna's call rings at Berit: " + attempts);
         var atBerit = beritsPhone.nextIncomingCall(WAIT);
         assertNotNull(atBerit, "node 1 rings Berit's phone");
-        assertNotNull(call.awaitStatus(180, WAIT), "Anna hears it ring: " + call.statuses());
 
         OutgoingCall pickup = carlsPhone.call("*80*" + berit, true);
         assertTrue(pickup.awaitAnswered(WAIT), "Carl, through node 2, has the call of node 1: " + pickup.statuses());
