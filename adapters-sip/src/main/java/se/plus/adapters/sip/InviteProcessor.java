@@ -73,15 +73,13 @@ final class InviteProcessor implements MethodProcessor {
         }
         String dialled = FeatureCode.percentDecode(uri.getUser() == null ? "" : uri.getUser());
         Optional<String> code = FeatureCode.digitsOf(uri.getUser());
-        Header replaces = request.getHeader("Replaces");
+        String replaces = SipContext.headerValue(request, "Replaces");
         if (PickupHandover.handedOver(request)) {
             handedOver(request, code, sip);
         } else if (replaces != null) {
             // RFC 3891 from a BLF key: take over the early dialog it names, as *80* would.
-            String value = replaces instanceof javax.sip.header.ExtensionHeader extension ? extension.getValue()
-                    : replaces.toString().substring(replaces.toString().indexOf(':') + 1);
             gate.admit(request, sip, (transaction, user, source, timing) -> b2bua.pickUpReplacing(transaction, user,
-                    value.trim(), dialects.of(user.digits(), SipContext.userAgent(transaction.getRequest()))));
+                    replaces, dialects.of(user.digits(), SipContext.userAgent(transaction.getRequest()))));
         } else if (code.isPresent() && picksUp(code.get())) {
             gate.admit(request, sip, (transaction, user, source, timing) ->
                     b2bua.pickUp(transaction, user, code.get(), dialects.of(user.digits(), SipContext.userAgent(transaction.getRequest()))));

@@ -110,11 +110,7 @@ final class PickupHandover {
     }
 
     static String passOf(Request request) {
-        var header = request.getHeader(PASS);
-        if (header instanceof javax.sip.header.ExtensionHeader extension) {
-            return extension.getValue();
-        }
-        return header == null ? null : header.toString().substring(header.toString().indexOf(':') + 1).trim();
+        return SipContext.headerValue(request, PASS);
     }
 
     private void askNext(Attempt attempt) {

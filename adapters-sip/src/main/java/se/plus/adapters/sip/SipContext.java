@@ -210,6 +210,20 @@ final class SipContext {
         return via.getReceived() != null ? via.getReceived() : via.getHost();
     }
 
+    /**
+     * The value of a header the stack has no class for (Replaces, our Plus-Handover), trimmed; null
+     * when the message has none. The stack keeps such a header as an extension header, or as raw text.
+     */
+    static String headerValue(javax.sip.message.Message message, String name) {
+        javax.sip.header.Header header = message.getHeader(name);
+        if (header == null) {
+            return null;
+        }
+        String value = header instanceof javax.sip.header.ExtensionHeader extension ? extension.getValue()
+                : header.toString().substring(header.toString().indexOf(':') + 1);
+        return value == null ? null : value.trim();
+    }
+
     /** The User-Agent's products as one string ("" without the header): what a device's dialect is judged by. */
     static String userAgent(javax.sip.message.Message message) {
         // A phone names itself in User-Agent; in its responses some use Server instead (RFC 3261 §20.35).
