@@ -148,14 +148,23 @@ final class MessageWaitingSubscriptions {
         byDialog.values().removeIf(s -> !s.expires().isAfter(now));
     }
 
-    /** Tells every subscribed phone of the mailbox, in the background; {@code mark} is the change's. */
+    /**
+     * Tells every subscribed phone of the mailbox, in the background; {@code mark} is the change's. A
+     * NOTIFY that could not be sent leaves its phone behind the mark, so the next {@link #catchUp} round
+     * tries again with the state of then.
+     */
     void changed(Extension mailbox, MailboxSummary summary, String mark) {
         for (Subscription subscription : forMailbox(mailbox)) {
             subscription.markTold = mark;
             try {
-                workers.execute(() -> notify(subscription, summary, sip.now()));
+                workers.execute(() -> {
+                    if (!notify(subscription, summary, sip.now())) {
+                        subscription.markTold = "";
+                    }
+                });
             } catch (RejectedExecutionException busy) {
-                LOG.fine(() -> "message-waiting NOTIFY to " + subscription.contact + " skipped: workers busy");
+                LOG.info(() -> "message-waiting NOTIFY to " + subscription.contact + " put off: workers busy");
+                subscription.markTold = "";
             }
         }
     }
@@ -187,7 +196,7 @@ final class MessageWaitingSubscriptions {
                 workers.execute(() -> {
                     try {
                         MailboxSummary summary = summaries.apply(mailbox);
-                        behind.forEach(s -> notify(s, summary, sip.now()));
+                        behind.stream().filter(s -> !notify(s, summary, sip.now())).forEach(s -> s.markTold = "");
                     } catch (RuntimeException unread) {
                         LOG.log(Level.WARNING, "message-waiting: the state of mailbox " + mailbox + " could not be read", unread);
                         behind.forEach(s -> s.markTold = "");
@@ -201,9 +210,9 @@ final class MessageWaitingSubscriptions {
 
     /**
      * A NOTIFY with the mailbox's state (RFC 3842 §5.2); {@code terminated} once the subscription has
-     * run out, as the last NOTIFY of an unsubscribe is (RFC 6665 §4.2.1.4).
+     * run out, as the last NOTIFY of an unsubscribe is (RFC 6665 §4.2.1.4). False when it could not be sent.
      */
-    void notify(Subscription subscription, MailboxSummary summary, Instant now) {
+    boolean notify(Subscription subscription, MailboxSummary summary, Instant now) {
         try {
             long left = Duration.between(now, subscription.expires()).toSeconds();
             Request notify = sip.messages().createRequest(subscription.contact, Request.NOTIFY,
@@ -221,8 +230,10 @@ final class MessageWaitingSubscriptions {
             ClientTransaction transaction = sip.provider().getNewClientTransaction(notify);
             transaction.setApplicationData(subscription);
             transaction.sendRequest();
+            return true;
         } catch (ParseException | InvalidArgumentException | SipException | RuntimeException failed) {
-            LOG.log(Level.FINE, "message-waiting NOTIFY to " + subscription.contact + " failed", failed);
+            LOG.log(Level.INFO, "message-waiting NOTIFY to " + subscription.contact + " not sent", failed);
+            return false;
         }
     }
 
