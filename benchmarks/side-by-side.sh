@@ -12,7 +12,8 @@
 #
 # TOOLS_CP: a classpath with the compiled load tools (ear/src/test/java/se/plus/tools) and the Artemis
 # JMS client. Settings (environment): OFFSET (port offset, 760), SIP_PORT (5820), MEDIA_PORTS,
-# REST_WARMUP (60), REST_SECONDS (60), REST_CONNECTIONS (16), SIP_RATE (250), SIP_SECONDS (30),
+# REST_WARMUP (60), REST_SECONDS (60), REST_CONNECTIONS (16; wrk's closed loop), REST_RATE (unset; set:
+# an open loop of that many dials/s with se.plus.tools.DialLoad instead of wrk), SIP_RATE (250), SIP_SECONDS (30),
 # JMS_SECONDS (30); CONFIG (the server configuration, standalone-plus.xml; standalone-plus-ha.xml for
 # one node of the cluster variant) and SERVER_OPTS (more -D options, e.g. the database or the cluster's
 # members and password); STEPS ("rest sip jms", the default; "rest" for the REST dials and the event
@@ -21,7 +22,7 @@ set -euo pipefail
 
 CHECKOUT=$(cd "$1" && pwd); LABEL=$2; OUT=$3
 OFFSET=${OFFSET:-760}; SIP_PORT=${SIP_PORT:-5820}; MEDIA_PORTS=${MEDIA_PORTS:-46000-47999}
-REST_WARMUP=${REST_WARMUP:-60}; REST_SECONDS=${REST_SECONDS:-60}; REST_CONNECTIONS=${REST_CONNECTIONS:-16}
+REST_WARMUP=${REST_WARMUP:-60}; REST_SECONDS=${REST_SECONDS:-60}; REST_CONNECTIONS=${REST_CONNECTIONS:-16}; REST_RATE=${REST_RATE:-}
 SIP_RATE=${SIP_RATE:-250}; SIP_SECONDS=${SIP_SECONDS:-30}; JMS_SECONDS=${JMS_SECONDS:-30}
 CONFIG=${CONFIG:-standalone-plus.xml}; SERVER_OPTS=${SERVER_OPTS:-}; STEPS=${STEPS:-rest sip jms}
 : "${TOOLS_CP:?set TOOLS_CP}"
@@ -51,15 +52,21 @@ PID=$(pgrep -f "jboss.server.base.dir=$BASE" | while read -r p; do grep -q jboss
 log "up, server pid $PID"
 
 # REST dials; the subscriber starts when the measured run starts.
-log "REST: 64 users, $REST_CONNECTIONS connections, ${REST_WARMUP} s warm-up, ${REST_SECONDS} s measured"
-HTTP=$HTTP ADMIN_PASSWORD=$ADMIN_PASSWORD SERVER_PID=$PID USERS=64 CONNECTIONS=$REST_CONNECTIONS WARMUP=$REST_WARMUP \
-  DURATION=$REST_SECONDS "$HERE/rest/dial-load.sh" >"$OUT/rest.txt" 2>&1 &
+if [[ -n "$REST_RATE" ]]; then
+  log "REST: 64 users, open loop at $REST_RATE dials/s, ${REST_WARMUP} s warm-up, ${REST_SECONDS} s measured"
+  java -cp "$TOOLS_CP" se.plus.tools.DialLoad --base "$HTTP" --admin "admin:$ADMIN_PASSWORD" --threads 64 \
+    --rate "$REST_RATE" --warmup "$REST_WARMUP" --seconds "$REST_SECONDS" --pid "$PID" >"$OUT/rest.txt" 2>&1 &
+else
+  log "REST: 64 users, $REST_CONNECTIONS connections, ${REST_WARMUP} s warm-up, ${REST_SECONDS} s measured"
+  HTTP=$HTTP ADMIN_PASSWORD=$ADMIN_PASSWORD SERVER_PID=$PID USERS=64 CONNECTIONS=$REST_CONNECTIONS WARMUP=$REST_WARMUP \
+    DURATION=$REST_SECONDS "$HERE/rest/dial-load.sh" >"$OUT/rest.txt" 2>&1 &
+fi
 REST=$!
 until grep -q "measured" "$OUT/rest.txt" 2>/dev/null; do sleep 0.2; done
 java -cp "$TOOLS_CP" se.plus.tools.EventLatency --url "$JMS_URL" --seconds "$REST_SECONDS" --skip 3 --tail 4 \
   >"$OUT/events.txt" 2>&1 || true
 wait "$REST" || true
-grep -E "^#|Latency|requests in" "$OUT/rest.txt" | tee -a "$OUT/summary.txt"
+grep -E "^#|Latency|requests in|^due|latency from|CPU per dial" "$OUT/rest.txt" | tee -a "$OUT/summary.txt"
 tee -a "$OUT/summary.txt" <"$OUT/events.txt"
 
 for pass in 1 2; do

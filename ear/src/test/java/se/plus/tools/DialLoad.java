@@ -20,7 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * figure is the server's, not lock contention's. JDK only, runnable as a single source file:
  *
  * <pre>java ear/src/test/java/se/plus/tools/DialLoad.java --base http://127.0.0.1:8080 --admin admin:PASSWORD
- *      [--threads 32] [--seconds 30] [--warmup 10]</pre>
+ *      [--threads 32] [--seconds 30] [--warmup 10] [--rate R [--pid SERVER_PID]]</pre>
+ *
+ * <p>With {@code --rate}, an open loop instead: R dials a second at fixed intervals, whatever the answers
+ * (a closed loop such as wrk's sends the next request only when one returns, so it always saturates the
+ * server and measures its queue). Each latency counts from when the dial was due, not when it left, so a
+ * stalled server is not hidden by dials that were late to start; at most 1 000 in flight (beyond them a
+ * due dial is counted as dropped). {@code --threads} is then the number of users dialling in turn, and
+ * {@code --pid} gives the server's CPU per dial.
  */
 public final class DialLoad {
 
@@ -44,6 +51,11 @@ public final class DialLoad {
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("creating " + extensions[t] + ": " + created.statusCode() + " " + created.body());
             }
+        }
+        int rate = Integer.parseInt(arg(args, "--rate", "0"));
+        if (rate > 0) {
+            OpenLoop.run(http, base, extensions, rate, warmup, seconds, arg(args, "--pid", null));
+            return;
         }
         System.out.printf("%d users created; warm-up %d s, then %d s measured, %d threads%n", threads, warmup, seconds, threads);
         run(http, base, extensions, warmup, null);
@@ -74,11 +86,9 @@ public final class DialLoad {
                 int i = 0;
                 String auth = ext + ":load-password-" + n;
                 while (!stop.get()) {
-                    String digits = i % 2 == 0 ? "*21*07012345" + String.format("%02d", i % 100) + "#" : "#21#";
                     long start = System.nanoTime();
                     try {
-                        var answer = send(http, base + "/api/users/" + ext + "/dial", auth,
-                                "{\"digits\":\"" + digits + "\",\"device\":\"TERMINAL\"}");
+                        var answer = send(http, base + "/api/users/" + ext + "/dial", auth, dialJson(i));
                         long took = System.nanoTime() - start;
                         if (answer.statusCode() == 200) {
                             ok.incrementAndGet();
@@ -103,12 +113,96 @@ public final class DialLoad {
     }
 
     private static HttpResponse<String> send(HttpClient http, String url, String credentials, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(url))
+        return http.send(post(url, credentials, json), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest post(String url, String credentials, String json) {
+        return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The dial a user makes the n-th time: forwarding on, then off. */
+    private static String dialJson(int n) {
+        String digits = n % 2 == 0 ? "*21*07012345" + String.format("%02d", n % 100) + "#" : "#21#";
+        return "{\"digits\":\"" + digits + "\",\"device\":\"TERMINAL\"}";
+    }
+
+    /** The open loop of {@code --rate}: dials due at fixed intervals, sent whatever the answers. */
+    private static final class OpenLoop {
+
+        private static final int MAX_IN_FLIGHT = 1_000;
+
+        static void run(HttpClient http, String base, String[] extensions, int rate, int warmup, int seconds, String pid)
+                throws Exception {
+            System.out.printf("%d users created; open loop at %d dials/s: warm-up %d s, then %d s measured%n",
+                    extensions.length, rate, warmup, seconds);
+            phase(http, base, extensions, rate, warmup, null, new int[extensions.length]);
+            System.out.printf("## measured %d s at %d dials/s%n", seconds, rate);
+            long cpuBefore = cpuTicks(pid);
+            var latencies = new long[rate * seconds + 1];
+            long[] result = phase(http, base, extensions, rate, seconds, latencies, new int[extensions.length]);
+            long cpuAfter = cpuTicks(pid);
+            long[] all = Arrays.stream(latencies, 0, (int) result[0]).sorted().toArray();
+            System.out.printf("due %d, answered 200 %d, failed %d, dropped (1 000 in flight) %d, %.0f committed dials/s%n",
+                    result[3], result[0], result[1], result[2], result[0] / (double) seconds);
+            System.out.printf("latency from due ms: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
+                    pct(all, 50), pct(all, 90), pct(all, 99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+            if (pid != null && result[0] > 0) {
+                System.out.printf("server CPU per dial: %.2f ms%n", (cpuAfter - cpuBefore) * 10.0 / result[0]);
+            }
+        }
+
+        /** {ok, failed, dropped, due}; the latencies of the 200s go into {@code sink} when given. */
+        private static long[] phase(HttpClient http, String base, String[] extensions, int rate, int seconds,
+                                    long[] sink, int[] dialsOf) throws InterruptedException {
+            var ok = new AtomicLong();
+            var failed = new AtomicLong();
+            var dropped = new AtomicLong();
+            var inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+            long interval = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            long due = rate * (long) seconds;
+            for (long i = 0; i < due; i++) {
+                long dueAt = start + i * interval;
+                long wait = dueAt - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                if (!inFlight.tryAcquire()) {
+                    dropped.incrementAndGet();
+                    continue;
+                }
+                int user = (int) (i % extensions.length);
+                String ext = extensions[user];
+                var request = post(base + "/api/users/" + ext + "/dial", ext + ":load-password-" + user, dialJson(dialsOf[user]++));
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((answer, broken) -> {
+                    long took = System.nanoTime() - dueAt;
+                    if (broken == null && answer.statusCode() == 200) {
+                        long n = ok.getAndIncrement();
+                        if (sink != null && n < sink.length) {
+                            sink[(int) n] = took;
+                        }
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                    inFlight.release();
+                });
+            }
+            inFlight.acquire(MAX_IN_FLIGHT);
+            inFlight.release(MAX_IN_FLIGHT);
+            return new long[] {ok.get(), failed.get(), dropped.get(), due};
+        }
+
+        private static long cpuTicks(String pid) throws java.io.IOException {
+            if (pid == null) {
+                return 0;
+            }
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split(" ");
+            return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        }
     }
 
     private static double pct(long[] sorted, int percentile) {
