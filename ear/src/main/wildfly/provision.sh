@@ -21,10 +21,10 @@ mkdir -p "$home/modules/org/postgresql/main"
 cp "$driver" "$home/modules/org/postgresql/main/postgresql.jar"
 cp "$here/postgresql-module.xml" "$home/modules/org/postgresql/main/module.xml"
 
-# H2, the embedded default, in the module WildFly ships it in, newer than WildFly's 2.2.224: 2.5 writes
-# its store at each XA prepare and commit for less CPU (REST dials 717/s -> 1059/s, BENCHMARKS.md), and
-# 2.2 failed its own assertion (RandomAccessStore.shrinkStoreIfPossible) with the short RETENTION_TIME
-# of configure.cli.
+# H2, the embedded default, in the module WildFly ships it in, newer than WildFly's 2.2.224: a newer H2
+# writes its store for less CPU (REST dials 717/s -> 1059/s with 2.5, BENCHMARKS.md), and 2.2 failed its
+# own assertion (RandomAccessStore.shrinkStoreIfPossible) with the short RETENTION_TIME of configure.cli.
+# 2.4, not 2.5: 2.5.252 lost commits it had acknowledged at a kill -9 (BENCHMARKS.md, "H2 at a kill -9").
 h2module=$home/modules/system/layers/base/com/h2database/h2/main
 find "$h2module" -name 'h2*.jar' -delete
 cp "$h2" "$h2module/h2.jar"
