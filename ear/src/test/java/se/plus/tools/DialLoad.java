@@ -1,18 +1,23 @@
 package se.plus.tools;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Load for {@code POST /api/users/{ext}/dial}: every request is a committed change (forwarding on, then
@@ -161,7 +166,7 @@ public final class DialLoad {
             var ok = new AtomicLong();
             var failed = new AtomicLong();
             var dropped = new AtomicLong();
-            var inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
+            var inFlight = new Semaphore(MAX_IN_FLIGHT);
             long interval = 1_000_000_000L / rate;
             long start = System.nanoTime();
             long due = rate * (long) seconds;
@@ -169,7 +174,7 @@ public final class DialLoad {
                 long dueAt = start + i * interval;
                 long wait = dueAt - System.nanoTime();
                 if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    LockSupport.parkNanos(wait);
                 }
                 if (!inFlight.tryAcquire()) {
                     dropped.incrementAndGet();
@@ -196,11 +201,11 @@ public final class DialLoad {
             return new long[] {ok.get(), failed.get(), dropped.get(), due};
         }
 
-        private static long cpuTicks(String pid) throws java.io.IOException {
+        private static long cpuTicks(String pid) throws IOException {
             if (pid == null) {
                 return 0;
             }
-            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat")).split(" ");
+            String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat")).split(" ");
             return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         }
     }

@@ -10,8 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import javax.sip.ClientTransaction;
@@ -28,6 +26,7 @@ import se.plus.application.port.out.MailboxChanges;
 import se.plus.application.port.out.Meters;
 import se.plus.application.port.out.VoicemailBox.MailboxSummary;
 import se.plus.domain.number.Extension;
+import se.plus.infrastructure.voicemail.CachedMailboxChanges;
 import se.plus.adapters.sip.MessageWaitingSubscriptions.Subscription;
 
 /** A phone's message-waiting lamp follows its mailbox, also when a NOTIFY could not leave the first time. */
@@ -37,20 +36,7 @@ class MessageWaitingSubscriptionsTest {
 
     private final SipProvider provider = mock(SipProvider.class);
     private final List<Request> sent = new ArrayList<>();
-    private final Map<String, String> marks = new ConcurrentHashMap<>();
-    private final MailboxChanges changes = new MailboxChanges() {
-        @Override
-        public String mark(Extension mailbox) {
-            String mark = "m" + marks.size();
-            marks.put(mailbox.digits(), mark);
-            return mark;
-        }
-
-        @Override
-        public Optional<String> lastMark(Extension mailbox) {
-            return Optional.ofNullable(marks.get(mailbox.digits()));
-        }
-    };
+    private final MailboxChanges changes = new CachedMailboxChanges(new ConcurrentHashMap<>());
     private MailboxSummary now = new MailboxSummary(1, 0);
     private final Executor inline = Runnable::run;
 

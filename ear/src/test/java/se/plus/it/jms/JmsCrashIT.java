@@ -264,32 +264,13 @@ class JmsCrashIT {
             assertEquals(kept + dialsKept, eventTargetById.size(), "events");
             // None half-applied: each user's state is the one its last audit record says. (Not necessarily its
             // last command sent: a command redelivered after a failure may be overtaken by later ones.)
-            for (String ext : extensions) {
-                List<JsonObject> records = audit.get(ext);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                JsonObject services = Json.createReader(new StringReader(server.admin("GET", "/api/users/" + ext + "/services", null)))
-                        .readObject();
-                assertEquals(target(records.get(records.size() - 1).getString("after")),
-                        services.getJsonObject("forwarding").getJsonObject("unconditional").getString("target"),
-                        "the state of " + ext + " is the one of its last audit record");
-            }
-            for (String ext : restUsers) {
-                List<JsonObject> records = restAudit.get(ext);
-                if (!records.isEmpty()) {
-                    JsonObject services = Json.createReader(new StringReader(server.admin("GET", "/api/users/" + ext + "/services", null)))
-                            .readObject();
-                    assertEquals(target(records.get(records.size() - 1).getString("after")),
-                            services.getJsonObject("forwarding").getJsonObject("unconditional").getString("target"),
-                            "the state of " + ext + " is the one of its last audit record");
-                }
+            Map<String, List<JsonObject>> everyUser = new HashMap<>(audit);
+            everyUser.putAll(restAudit);
+            for (var user : everyUser.entrySet()) {
+                assertStateIsTheLastRecord(server, user.getKey(), user.getValue());
             }
             // No row left locked: every user takes one more change (a locked row would hold it past the REST call's 30 s).
-            for (String ext : extensions) {
-                server.admin("PUT", "/api/users/" + ext + "/forwarding/busy", "{\"target\":\"0701234567\"}");
-            }
-            for (String ext : restUsers) {
+            for (String ext : everyUser.keySet()) {
                 server.admin("PUT", "/api/users/" + ext + "/forwarding/busy", "{\"target\":\"0701234567\"}");
             }
             System.out.printf("kill -9 with %d commands sent, %d answered, %d send cut; after the restart %d applied once"
@@ -361,6 +342,17 @@ class JmsCrashIT {
         } catch (Exception unreadable) {
             throw new IllegalStateException(unreadable);
         }
+    }
+
+    private static void assertStateIsTheLastRecord(OwnServer server, String ext, List<JsonObject> records) throws Exception {
+        if (records.isEmpty()) {
+            return;
+        }
+        JsonObject services = Json.createReader(new StringReader(server.admin("GET", "/api/users/" + ext + "/services", null)))
+                .readObject();
+        assertEquals(target(records.get(records.size() - 1).getString("after")),
+                services.getJsonObject("forwarding").getJsonObject("unconditional").getString("target"),
+                "the state of " + ext + " is the one of its last audit record");
     }
 
     private static List<String> createUsers(OwnServer server, int first, int count) throws Exception {
